@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+
+/**
+ * The only module that reads process.env (STYLE.md §5). Parsed once; every problem is listed at once.
+ *
+ * | variable            | meaning                                                             | default  |
+ * |---------------------|---------------------------------------------------------------------|----------|
+ * | DATABASE_URL        | postgres://… selects PostgreSQL; unset = embedded PGlite            | (PGlite) |
+ * | GONGKAI_DATA_DIR    | embedded database directory and key file                            | ./data   |
+ * | PORT / HOST         | HTTP listen address                                                 | 3000 / 0.0.0.0 |
+ * | GONGKAI_KEY         | 64 hex chars: SM4 key (16 bytes) + HMAC-SM3 key (16 bytes) for personal data; unset = a key file in the data dir | — |
+ * | GONGKAI_COOKIE_SECURE | "1" to mark cookies Secure (behind HTTPS)                          | 0        |
+ * | GONGKAI_SCHEDULER   | "0" disables the in-server daily deadline job                        | 1        |
+ * | LOG_LEVEL           | pino level                                                           | info     |
+ */
+export interface Config {
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly key: string | null;
+  readonly cookieSecure: boolean;
+  readonly scheduler: boolean;
+  readonly logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) problems.push(`PORT 必须是 1–65535 的整数，当前为 "${env.PORT}"`);
+  const key = env.GONGKAI_KEY?.trim() || null;
+  if (key !== null && !/^[0-9a-fA-F]{64}$/.test(key)) problems.push('GONGKAI_KEY 必须是 64 位十六进制字符（SM4 密钥 + HMAC 密钥）');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push(`DATABASE_URL 必须以 postgres:// 开头，当前为 "${databaseUrl}"`);
+  if (problems.length > 0) throw new Error(`配置错误：\n- ${problems.join('\n- ')}`);
+  return Object.freeze({
+    databaseUrl,
+    dataDir: resolve(env.GONGKAI_DATA_DIR ?? './data'),
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    key,
+    cookieSecure: env.GONGKAI_COOKIE_SECURE === '1',
+    scheduler: env.GONGKAI_SCHEDULER !== '0',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    ...overrides,
+  });
+}

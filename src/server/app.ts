@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from '../db/client.js';
+import type { Keys } from '../security/crypto.js';
+import { registerErrorHandler } from './plugins/error-handler.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerRoutes } from './routes/index.js';
+
+export interface AppDeps {
+  db: Db;
+  keys: Keys;
+  /** The clock, injected so tests can fix "today". */
+  clock: () => Date;
+  cookieSecure?: boolean;
+  /** Public endpoint rate limit per IP per minute. */
+  publicRateLimit?: number;
+  logger?: boolean | object;
+  /** Directory of the built web pages (vite build); served when present. */
+  webDir?: string;
+}
+
+export type App = FastifyInstance;
+
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+/** Builds the Fastify app: third-party plugins, then ours, then routes (fastify/demo order). */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameSrc: ["'self'"], objectSrc: ["'none'"], upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 10 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Gongkai 公开 — 政府信息公开工作平台 API', version: '0.1.0' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app);
+  registerAuth(app, deps);
+  await registerRoutes(app, deps);
+
+  const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
+  if (existsSync(webDir)) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes: any non-API GET that is not a file gets the SPA shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+      return reply.status(404).send({ error: { id: 'not_found', code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}`, details: null } });
+    });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>Gongkai 公开</title><p>前端页面尚未构建：请运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。API 文档见 <a href="/api/docs">/api/docs</a>。</p>'));
+  }
+  return app;
+}

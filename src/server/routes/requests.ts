@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App } from '../app.js';
+import { ListRequestsQuery, RegisterRequestBody, RequestEventBody, IsoDateSchema } from '../../shared/api.js';
+import { confirmOnlineRequest, registerRequest } from '../../services/requests/create-request.js';
+import { getRequestDetail, listRequests } from '../../services/requests/queries.js';
+import { recordRequestEvent } from '../../services/requests/record-event.js';
+import { DomainError } from '../../core/errors.js';
+import { EVENT_LABELS, type RequestEvent } from '../../core/requests/index.js';
+import { needRole } from '../plugins/auth.js';
+
+const Id = z.object({ id: z.coerce.number().int().positive() });
+
+export async function requestRoutes(app: App): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const staff = needRole('registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'auditor');
+
+  r.get('/api/requests', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '申请列表（筛选、分页）', querystring: ListRequestsQuery } }, async (req) => {
+    const q = req.query;
+    return listRequests(req.ctx(), { ...q, state: q.state ? q.state.split(',').filter(Boolean) : undefined, overdue: q.overdue === 'true' });
+  });
+
+  r.post('/api/requests', { preHandler: needRole('registrar'), schema: { tags: ['依申请公开'], summary: '登记当面/信函/传真/电子邮件等申请', body: RegisterRequestBody } }, async (req, reply) => {
+    const created = await registerRequest(req.ctx(), req.body);
+    return reply.status(201).send({ id: created.id, ref: created.ref, trackingCode: created.trackingCode, accessKey: created.accessKey, duplicateOfId: created.duplicateOfId });
+  });
+
+  r.get('/api/requests/:id', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '申请详情与办理记录', params: Id } }, async (req) => getRequestDetail(req.ctx(), req.params.id));
+
+  r.post('/api/requests/:id/confirm', { preHandler: needRole('registrar'), schema: { tags: ['依申请公开'], summary: '确认网上申请（条例第三十一条第三项：双方确认之日为收到申请之日）', params: Id, body: z.object({ receivedOn: IsoDateSchema.optional(), evidence: z.string().max(500).optional() }) } }, async (req) => {
+    await confirmOnlineRequest(req.ctx(), req.params.id, req.body);
+    return getRequestDetail(req.ctx(), req.params.id);
+  });
+
+  r.post('/api/requests/:id/events', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '办理操作（补正、分派、征求意见、延期、收费、答复、审核、保密审查、送达…）', params: Id, body: RequestEventBody } }, async (req) => {
+    const ctx = req.ctx();
+    if (!(req.body.type in EVENT_LABELS)) throw new DomainError('VALIDATION', `未知的办理操作 "${req.body.type}"`);
+    const event = { ...req.body, on: req.body.on ?? ctx.today } as unknown as RequestEvent;
+    if (event.on > ctx.today) throw new DomainError('VALIDATION', `办理日期 ${event.on} 晚于今天，请核对`);
+    await recordRequestEvent(ctx, req.params.id, event);
+    return getRequestDetail(ctx, req.params.id);
+  });
+}

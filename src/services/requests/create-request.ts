@@ -1,0 +1,127 @@
+import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
+import { applicants, requests } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import { isLikelyDuplicate, type RequestEvent } from '../../core/requests/index.js';
+import { DomainError } from '../../core/errors.js';
+import { isIsoDate, type Channel } from '../../core/types.js';
+import { randomCode, sm3 } from '../../security/crypto.js';
+import { appendAudit } from '../audit.js';
+import { requireRole } from '../authorize.js';
+import type { ServiceContext } from '../context.js';
+import { assertApplicant, idNumberHash, insertApplicant, type ApplicantInput } from './applicant.js';
+import { appendEvents, loadClockContext } from './record-event.js';
+
+export const DELIVERY_METHODS = ['email', 'post', 'pickup', 'online'] as const;
+export const DELIVERY_METHOD_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = { email: '电子邮件', post: '邮寄', pickup: '自行领取', online: '网上获取' };
+export const FORMATS = ['paper', 'electronic'] as const;
+export const FORMAT_LABELS: Record<(typeof FORMATS)[number], string> = { paper: '纸质', electronic: '电子' };
+
+export interface PublicRequestInput {
+  applicant: ApplicantInput;
+  description: string;
+  deliveryMethod: (typeof DELIVERY_METHODS)[number];
+  format: (typeof FORMATS)[number];
+}
+
+export interface SubmitResult { id: number; ref: string; trackingCode: string; accessKey: string }
+
+async function nextRef(tx: Executor, year: number): Promise<string> {
+  const r = await tx.execute(sql`SELECT nextval('request_ref_seq') AS n`);
+  const n = Number((r as unknown as { rows: { n: string | number }[] }).rows[0].n);
+  return `GK-${year}-${String(n).padStart(6, '0')}`;
+}
+
+function assertDescription(d: string): void {
+  if (!d?.trim()) throw new DomainError('VALIDATION', '请填写申请公开的政府信息的名称、文号或者便于查询的其他特征性描述（条例第二十九条）', { problems: [{ field: 'description', message: '申请内容不能为空' }] });
+  if (d.length > 5000) throw new DomainError('VALIDATION', '申请内容不能超过5000字', { problems: [{ field: 'description', message: '申请内容过长' }] });
+}
+
+async function insertRequest(tx: Executor, ctx: ServiceContext, input: { applicant: ApplicantInput; description: string; channel: Channel; deliveryMethod?: string | null; format?: string | null; source: string; ref?: string }) {
+  const applicantId = await insertApplicant(tx, ctx.keys, input.applicant);
+  const trackingCode = randomCode(10);
+  const accessKey = randomCode(8);
+  const ref = input.ref ?? (await nextRef(tx, Number(ctx.today.slice(0, 4))));
+  const [row] = await tx.insert(requests).values({
+    ref, trackingCode, accessKeyHash: sm3(accessKey), applicantId,
+    applicantType: input.applicant.type, applicantName: input.applicant.name.trim(),
+    description: input.description.trim(), channel: input.channel,
+    deliveryMethod: input.deliveryMethod ?? null, format: input.format ?? null,
+    source: input.source, state: 'submitted',
+  }).returning({ id: requests.id });
+  return { id: row.id, ref, trackingCode, accessKey };
+}
+
+/** Use case: a member of the public submits a request online (Art.29). It waits for the office's confirmation (Art.31(三)). */
+export async function submitPublicRequest(ctx: ServiceContext, input: PublicRequestInput): Promise<SubmitResult> {
+  assertApplicant(input.applicant, true);
+  assertDescription(input.description);
+  return ctx.db.transaction(async (tx) => {
+    const created = await insertRequest(tx, ctx, { ...input, channel: 'online', source: 'online' });
+    const clock = await loadClockContext(tx);
+    await appendEvents(tx, created.id, [{ type: 'submitted', on: ctx.today, channel: 'online' } as RequestEvent], null, clock);
+    await appendAudit(tx, null, { action: 'request.submitted_online', targetType: 'request', targetId: created.id, detail: { ref: created.ref } }, ctx.ip ?? null, ctx.now);
+    return created;
+  });
+}
+
+export interface RegisterRequestInput {
+  applicant: ApplicantInput;
+  description: string;
+  channel: Channel;
+  /** Legal receipt date (Art.31): in person = submission day; post = signed-for day; fax/online/email = confirmed day. */
+  receivedOn: string;
+  /** Evidence of the receipt date: 签收单号、邮件确认记录 … */
+  evidence?: string | null;
+  deliveryMethod?: string | null;
+  format?: string | null;
+}
+
+/** Use case: the registrar registers a paper / in-person / fax / letter / email request. */
+export async function registerRequest(ctx: ServiceContext, input: RegisterRequestInput): Promise<SubmitResult & { duplicateOfId: number | null }> {
+  const actor = requireRole(ctx.actor, 'registrar');
+  assertApplicant(input.applicant, false);
+  assertDescription(input.description);
+  if (!isIsoDate(input.receivedOn)) throw new DomainError('VALIDATION', `收到日期 "${input.receivedOn}" 不是有效日期`, { problems: [{ field: 'receivedOn', message: '日期格式应为 YYYY-MM-DD' }] });
+  if (input.receivedOn > ctx.today) throw new DomainError('VALIDATION', `收到日期 ${input.receivedOn} 晚于今天，请核对`, { problems: [{ field: 'receivedOn', message: '收到日期不能晚于今天' }] });
+  return ctx.db.transaction(async (tx) => {
+    const created = await insertRequest(tx, ctx, { ...input, source: 'staff' });
+    const clock = await loadClockContext(tx);
+    await appendEvents(tx, created.id, [{ type: 'registered', on: input.receivedOn, receivedOn: input.receivedOn, channel: input.channel, evidence: input.evidence ?? undefined } as RequestEvent], actor, clock);
+    const duplicateOfId = await markLikelyDuplicate(tx, ctx, created.id);
+    await appendAudit(tx, actor, { action: 'request.registered', targetType: 'request', targetId: created.id, detail: { ref: created.ref, channel: input.channel, receivedOn: input.receivedOn } }, ctx.ip ?? null, ctx.now);
+    return { ...created, duplicateOfId };
+  });
+}
+
+/** Use case: the office confirms an online request; the confirmation day is the legal receipt date (Art.31(三)). */
+export async function confirmOnlineRequest(ctx: ServiceContext, requestId: number, input: { receivedOn?: string; evidence?: string }) {
+  const actor = requireRole(ctx.actor, 'registrar');
+  const receivedOn = input.receivedOn ?? ctx.today;
+  if (!isIsoDate(receivedOn) || receivedOn > ctx.today) throw new DomainError('VALIDATION', `确认日期 "${receivedOn}" 无效或晚于今天`);
+  return ctx.db.transaction(async (tx) => {
+    const clock = await loadClockContext(tx);
+    const view = await appendEvents(tx, requestId, [{ type: 'registered', on: receivedOn, receivedOn, channel: 'online', evidence: input.evidence ?? '网上申请双方确认' } as RequestEvent], actor, clock);
+    await markLikelyDuplicate(tx, ctx, requestId);
+    await appendAudit(tx, actor, { action: 'request.confirmed', targetType: 'request', targetId: requestId, detail: { receivedOn } }, ctx.ip ?? null, ctx.now);
+    return view;
+  });
+}
+
+/**
+ * Duplicate detection (Art.36(六) 重复申请): an earlier request by the same applicant (same ID number, or same name
+ * when no ID was given) with the same or near-same description. The handler is shown it and decides.
+ */
+export async function markLikelyDuplicate(tx: Executor, ctx: ServiceContext, requestId: number): Promise<number | null> {
+  const [me] = await tx.select({ id: requests.id, description: requests.description, applicantName: requests.applicantName, idHash: applicants.idNumberHash })
+    .from(requests).leftJoin(applicants, eq(applicants.id, requests.applicantId)).where(eq(requests.id, requestId));
+  if (!me) return null;
+  const sameApplicant = me.idHash ? eq(applicants.idNumberHash, me.idHash) : eq(requests.applicantName, me.applicantName);
+  const earlier = await tx.select({ id: requests.id, description: requests.description })
+    .from(requests).leftJoin(applicants, eq(applicants.id, requests.applicantId))
+    .where(and(sameApplicant, ne(requests.id, requestId), or(sql`${requests.id} < ${requestId}`)))
+    .orderBy(desc(requests.id)).limit(50);
+  const hit = earlier.find((e) => isLikelyDuplicate(e.description, me.description));
+  if (hit) await tx.update(requests).set({ duplicateOfId: hit.id }).where(eq(requests.id, requestId));
+  void idNumberHash; void ctx;
+  return hit?.id ?? null;
+}

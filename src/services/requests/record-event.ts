@@ -1,0 +1,147 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { requestDepartments, requestEvents, requests } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import { applyEvent, replayEvents, type RequestEvent, type RequestView } from '../../core/requests/index.js';
+import { DomainError } from '../../core/errors.js';
+import type { Calendar } from '../../core/calendar/working-days.js';
+import { loadCalendar } from '../calendar.js';
+import { getDeadlineSettings } from '../settings.js';
+import { appendAudit } from '../audit.js';
+import { hasRole } from '../authorize.js';
+import type { Actor, Role, ServiceContext } from '../context.js';
+
+/** Who may record which event (roles; handlers additionally only on requests of their department). */
+export const EVENT_ROLES: Record<RequestEvent['type'], Role[]> = {
+  submitted: ['registrar'],
+  registered: ['registrar'],
+  supplement_requested: ['registrar', 'handler'],
+  supplement_received: ['registrar'],
+  supplement_expired: ['registrar'],
+  assigned: ['registrar'],
+  consultation_started: ['handler', 'registrar'],
+  consultation_ended: ['handler', 'registrar'],
+  extension_requested: ['handler', 'registrar'],
+  extension_approved: ['reviewer'],
+  extension_rejected: ['reviewer'],
+  fee_notice_issued: ['registrar', 'handler'],
+  fee_paid: ['registrar'],
+  fee_expired: ['registrar'],
+  reply_drafted: ['handler', 'registrar'],
+  reply_approved: ['reviewer'],
+  reply_returned: ['reviewer'],
+  secrecy_review_passed: ['secrecy_reviewer'],
+  secrecy_review_rejected: ['secrecy_reviewer'],
+  replied: ['registrar'],
+  delivered: ['registrar'],
+  withdrawn: ['registrar'],
+  closed: ['registrar'],
+} as Record<RequestEvent['type'], Role[]>;
+
+export interface ClockContext {
+  calendar: Calendar;
+  settings: Awaited<ReturnType<typeof getDeadlineSettings>>;
+}
+
+export async function loadClockContext(db: Executor): Promise<ClockContext> {
+  const [calendar, settings] = await Promise.all([loadCalendar(db), getDeadlineSettings(db)]);
+  return { calendar, settings };
+}
+
+export interface StoredEvent { seq: number; type: string; on: string; payload: unknown; actorName: string | null; at: Date }
+
+export function toCoreEvent(e: { type: string; on: string; payload: unknown }): RequestEvent {
+  return { ...(e.payload as object), type: e.type, on: e.on } as RequestEvent;
+}
+
+export async function loadEvents(tx: Executor, requestId: number): Promise<StoredEvent[]> {
+  return tx.select({ seq: requestEvents.seq, type: requestEvents.type, on: requestEvents.on, payload: requestEvents.payload, actorName: requestEvents.actorName, at: requestEvents.at })
+    .from(requestEvents).where(eq(requestEvents.requestId, requestId)).orderBy(asc(requestEvents.seq));
+}
+
+/** The cached columns of `requests` derived from a view (one place, so lists and reports cannot drift). */
+export function cachedColumns(view: RequestView) {
+  return {
+    state: view.state,
+    regime: view.regime ?? null,
+    receivedOn: view.receivedOn ?? null,
+    clockStartOn: view.clockStartOn ?? null,
+    dueOn: view.deadline?.dueOn ?? null,
+    baseDueOn: view.deadline?.baseDueOn ?? null,
+    provisional: view.deadline?.provisional ?? false,
+    extended: view.extended ?? false,
+    outcome: view.outcome ?? view.draft?.outcome ?? null,
+    repliedOn: view.repliedOn ?? null,
+    deliveredOn: view.deliveredOn ?? null,
+    closedOn: view.closedOn ?? null,
+    closedOnTime: view.closedOnTime ?? null,
+    leadDepartmentId: view.departments?.lead ? Number(view.departments.lead) : null,
+    feeNoticeYuan: view.fee?.amountYuan ?? null,
+    feeCollectedYuan: view.fee?.paidOn ? view.fee.amountYuan ?? null : null,
+  };
+}
+
+function stripForPayload(event: RequestEvent): Record<string, unknown> {
+  const { type: _t, on: _o, ...rest } = event as unknown as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * Appends events to a request inside the caller's transaction: lock the row, replay the log, apply each event
+ * through core (which refuses invalid transitions in Chinese), store the events and refresh the cached columns.
+ * Authorization is checked by `recordRequestEvent`; imports and internal flows call this directly as the system.
+ */
+export async function appendEvents(tx: Executor, requestId: number, events: RequestEvent[], actor: Actor | null, clock: ClockContext): Promise<RequestView> {
+  const locked = await tx.execute(sql`SELECT id, event_count FROM requests WHERE id = ${requestId} FOR UPDATE`);
+  const lockedRows = (locked as unknown as { rows: { id: number; event_count: number }[] }).rows;
+  if (lockedRows.length === 0) throw new DomainError('NOT_FOUND', `申请 ${requestId} 不存在`);
+  const stored = await loadEvents(tx, requestId);
+  let view = replayEvents(stored.map(toCoreEvent), clock);
+  let seq = stored.length;
+  for (const event of events) {
+    view = applyEvent(view, event, clock);
+    seq++;
+    await tx.insert(requestEvents).values({
+      requestId, seq, type: event.type, on: event.on, payload: stripForPayload(event),
+      actorId: actor && actor.id > 0 ? actor.id : null, actorName: actor ? actor.displayName : '申请人',
+    });
+    if (event.type === 'assigned') {
+      const e = event as Extract<RequestEvent, { type: 'assigned' }>;
+      await tx.delete(requestDepartments).where(eq(requestDepartments.requestId, requestId));
+      const rows = [{ requestId, departmentId: Number(e.lead), role: 'lead' }, ...e.assisting.map((d) => ({ requestId, departmentId: Number(d), role: 'assisting' }))];
+      await tx.insert(requestDepartments).values(rows).onConflictDoNothing();
+    }
+  }
+  await tx.update(requests).set({ ...cachedColumns(view), eventCount: seq, updatedAt: new Date() }).where(eq(requests.id, requestId));
+  return view;
+}
+
+/** Whether the actor may act on this request as a handler (department scoping). */
+export async function isAssignedToActorDepartment(tx: Executor, requestId: number, actor: Actor): Promise<boolean> {
+  if (!actor.departmentId) return false;
+  const rows = await tx.select({ d: requestDepartments.departmentId }).from(requestDepartments)
+    .where(sql`${requestDepartments.requestId} = ${requestId} AND ${requestDepartments.departmentId} = ${actor.departmentId}`);
+  return rows.length > 0;
+}
+
+export async function authorizeEvent(tx: Executor, requestId: number, type: RequestEvent['type'], actor: Actor | null): Promise<Actor> {
+  if (!actor) throw new DomainError('UNAUTHORIZED', '请先登录');
+  const roles = EVENT_ROLES[type] ?? [];
+  const officeWide = roles.filter((r) => r !== 'handler');
+  if (hasRole(actor, ...officeWide)) return actor;
+  if (roles.includes('handler') && hasRole(actor, 'handler')) {
+    if (await isAssignedToActorDepartment(tx, requestId, actor)) return actor;
+    throw new DomainError('FORBIDDEN', '该申请未分派给您所在的承办单位，不能办理');
+  }
+  throw new DomainError('FORBIDDEN', '当前账号没有执行此操作的权限');
+}
+
+/** Use case: one staff action on a request (one transaction, audited). */
+export async function recordRequestEvent(ctx: ServiceContext, requestId: number, event: RequestEvent): Promise<RequestView> {
+  return ctx.db.transaction(async (tx) => {
+    const actor = await authorizeEvent(tx, requestId, event.type, ctx.actor);
+    const clock = await loadClockContext(tx);
+    const view = await appendEvents(tx, requestId, [event], actor, clock);
+    await appendAudit(tx, actor, { action: `request.${event.type}`, targetType: 'request', targetId: requestId, detail: stripForPayload(event) }, ctx.ip ?? null, ctx.now);
+    return view;
+  });
+}

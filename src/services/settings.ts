@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { settings } from '../db/schema/index.js';
+import type { Executor } from '../db/client.js';
+
+/** Agency profile used in notices, the guide (公开指南) and reports. */
+export interface AgencyProfile {
+  name: string;
+  shortName: string;
+  docPrefix: string; // 文号 prefix, e.g. 国土资公开
+  level: 'state_council_dept' | 'local_gov_dept' | 'local_gov' | 'vertical';
+  parentBody: string | null;
+  reconsiderationBody: string | null;
+  litigationCourt: string | null;
+  address: string;
+  postcode: string;
+  officeHours: string;
+  phone: string;
+  fax: string;
+  email: string;
+  website: string;
+  officeName: string; // 政府信息公开工作机构
+}
+
+export const DEFAULT_AGENCY: AgencyProfile = {
+  name: '示范市自然资源和规划局',
+  shortName: '示范市自然资源局',
+  docPrefix: '示自然资公开',
+  level: 'local_gov_dept',
+  parentBody: '示范市人民政府',
+  reconsiderationBody: null,
+  litigationCourt: null,
+  address: '示范市人民路1号',
+  postcode: '100000',
+  officeHours: '工作日 上午9:00—12:00，下午13:30—17:00',
+  phone: '010-12345678',
+  fax: '010-12345679',
+  email: 'gongkai@example.gov.cn',
+  website: 'http://localhost:3000',
+  officeName: '办公室（政府信息公开工作机构）',
+};
+
+export interface DeadlineSettingsRow {
+  /** 国办函〔2020〕109号: whether the fee notice pauses the reply clock (legally unverified, see legal-facts §2.1). */
+  pauseDuringFeeNotice: boolean;
+  dueSoonWorkingDays: number;
+}
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettingsRow = { pauseDuringFeeNotice: true, dueSoonWorkingDays: 3 };
+
+export async function getSetting<T>(db: Executor, key: string, fallback: T): Promise<T> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  return row ? { ...fallback, ...(row.value as object) } as T : fallback;
+}
+
+export async function putSetting(db: Executor, key: string, value: unknown): Promise<void> {
+  await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
+}
+
+export const getAgency = (db: Executor) => getSetting(db, 'agency', DEFAULT_AGENCY);
+export const getDeadlineSettings = (db: Executor) => getSetting(db, 'deadlines', DEFAULT_DEADLINE_SETTINGS);
