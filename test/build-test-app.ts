@@ -10,10 +10,10 @@ export interface TestApp { app: App; setToday(d: string): void; }
 
 /** The app over the worker's test database, with a settable "today" (noon in Asia/Shanghai). */
 export async function buildTestApp(handle: DbHandle, today = '2024-09-02'): Promise<TestApp> {
-  let now = new Date(`${today}T04:00:00Z`);
-  const app = await buildApp({ db: handle.db, keys: TEST_KEYS, clock: () => now, publicRateLimit: 1000, webDir: '/nonexistent' });
+  let current = today;
+  const app = await buildApp({ db: handle.db, keys: TEST_KEYS, clock: () => new Date(), today: () => current, publicRateLimit: 1000, webDir: '/nonexistent' });
   await app.ready();
-  return { app, setToday: (d) => { now = new Date(`${d}T04:00:00Z`); } };
+  return { app, setToday: (d) => { current = d; } };
 }
 
 export const TEST_PASSWORD = 'Passw0rd-test';

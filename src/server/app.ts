@@ -18,8 +18,10 @@ import { registerRoutes } from './routes/index.js';
 export interface AppDeps {
   db: Db;
   keys: Keys;
-  /** The clock, injected so tests can fix "today". */
+  /** The wall clock (sessions, audit timestamps). */
   clock: () => Date;
+  /** The legal date, normally today in Asia/Shanghai from `clock`; tests fix it. */
+  today?: () => string;
   cookieSecure?: boolean;
   /** Public endpoint rate limit per IP per minute. */
   publicRateLimit?: number;

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, lte } from 'drizzle-orm';
 import { deadlineAlerts, departments, requests } from '../db/schema/index.js';
 import { addWorkingDays } from '../core/calendar/working-days.js';
-import { deadlineStatus } from '../core/requests/index.js';
+import { deadlineStatus } from '../core/deadlines/compute-deadline.js';
 import type { ServiceContext } from './context.js';
 import { OPEN_STATES } from './requests/queries.js';
 import { loadClockContext } from './requests/record-event.js';

@@ -27,7 +27,7 @@ export async function seedCalendar(db: Executor): Promise<number> {
   for (const n of HOLIDAY_NOTICES) {
     const row = byYear.get(n.year);
     if (row && (row.origin === 'admin' || row.dataVersion === CALENDAR_DATA_VERSION)) continue;
-    const values = { year: n.year, notice: n.notice, title: n.title, issuedOn: n.issuedOn, source: n.source, holidays: n.holidays, workdays: n.workdays, origin: 'shipped', dataVersion: CALENDAR_DATA_VERSION };
+    const values = { year: n.year, notice: n.notice, title: n.title, issuedOn: n.issuedOn, source: n.source, holidays: [...n.holidays], workdays: [...n.workdays], origin: 'shipped', dataVersion: CALENDAR_DATA_VERSION };
     await db.insert(calendarYears).values(values).onConflictDoUpdate({ target: calendarYears.year, set: { ...values, updatedAt: sql`now()` } });
     changed++;
   }

@@ -210,4 +210,11 @@ describe('fast path equals the day-by-day definition', () => {
     holidays.add('2027-10-04');
     expect(addWorkingDays('2027-09-30', 1, custom).date).toBe('2027-10-05');
   });
+
+  it('handles a calendar spanning too many years to flatten (plain set lookups)', () => {
+    const wide: Calendar = { holidays: new Set(['2024-10-01']), workdays: new Set(['1600-01-01']), coveredYears: new Set([1600, 2024]) };
+    expect(addWorkingDays('2024-09-30', 1, wide)).toEqual({ date: '2024-10-02', provisional: false });
+    expect(addWorkingDays('2024-12-31', 1, wide)).toEqual({ date: '2025-01-01', provisional: true });
+    expect(workingDaysBetween('2024-09-27', '2024-10-07', wide)).toBe(5);
+  });
 });

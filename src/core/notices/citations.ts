@@ -54,14 +54,24 @@ export function formatCitation(p: Provision): string {
  * `《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项` or `《A》第一条和《B》第二条`.
  */
 export function citeAll(provisions: readonly Provision[]): string {
-  const groups = new Map<LawId, string[]>();
+  const groups = new Map<LawId, Provision[]>();
   for (const p of provisions) {
     const list = groups.get(p.law) ?? [];
-    const text = formatProvision(p);
-    if (!list.includes(text)) list.push(text);
+    if (!list.some((q) => formatProvision(q) === formatProvision(p))) list.push(p);
     groups.set(p.law, list);
   }
-  return [...groups.entries()].map(([law, list]) => `${LAWS[law]}${list.join('、')}`).join('和');
+  return [...groups.entries()]
+    .map(([law, list]) => {
+      // "第三十三条第二款、第三款": a provision of the same article as the previous one drops the repeated "第…条"
+      const parts = list.map((p, i) => {
+        const full = formatProvision(p);
+        const prev = list[i - 1];
+        const sameArticle = prev !== undefined && prev.article === p.article && (p.paragraph !== undefined || p.item !== undefined);
+        return sameArticle ? full.replace(`第${chineseNumeral(p.article)}条`, '') : full;
+      });
+      return `${LAWS[law]}${parts.join('、')}`;
+    })
+    .join('和');
 }
 
 /** Shorthands used by the builders. */

@@ -50,7 +50,7 @@ const T9 = '统计表 九、政府信息公开会议和培训情况';
 const FEES = '信息处理费（依申请公开收费）';
 const TEXT = '报告正文（文字部分）';
 
-const f = (key: string, label: string, unit: string | null, kind: FactKind, formats: readonly ReportFormat[], section: string, path: string | null) =>
+const f = <K extends string, T extends FactKind>(key: K, label: string, unit: string | null, kind: T, formats: readonly ReportFormat[], section: string, path: string | null) =>
   ({ key, label, unit, kind, formats, section, path }) as const;
 
 export const ANNUAL_FACT_FIELDS = [

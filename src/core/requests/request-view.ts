@@ -59,6 +59,8 @@ export interface FeeInfo {
   status: 'pending' | 'paid' | 'waived' | 'expired';
   /** Day the fee matter ended (paid / waived / expired), null while pending. */
   settledOn: IsoDate | null;
+  /** Day the fee was paid (null unless `status === 'paid'`). */
+  paidOn: IsoDate | null;
 }
 
 export interface DraftInfo {

@@ -16,7 +16,10 @@ export function validatePhone(phone: string): ValidationResult {
   if (compact === '') return fail('请填写联系电话。');
   if (/[０-９－（）]/.test(compact)) return fail('联系电话中含有全角字符，请改用半角数字和“-”填写。');
   if (MOBILE.test(compact) || FIXED_LINE.test(compact) || SERVICE_LINE.test(compact)) return OK;
-  if (/^1\d*$/.test(compact)) return fail(`手机号码应为以1开头的11位数字，当前为${compact.length}位，请核对。`);
+  if (/^1\d*$/.test(compact)) {
+    if (compact.length !== 11) return fail(`手机号码应为以1开头的11位数字，当前为${compact.length}位，请核对。`);
+    return fail('手机号码格式不正确：第2位应为3至9之间的数字，请核对。');
+  }
   return fail('电话号码格式不正确：请填写11位手机号码（如 13900139000）或带区号的固定电话（如 010-66558740，分机写作 010-66558740-123）。');
 }
 

@@ -29,7 +29,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('ctx', function (this: FastifyRequest) {
     const now = deps.clock();
-    return { db: deps.db, keys: deps.keys, now, today: shanghaiToday(now), actor: this.actor, ip: this.ip };
+    return { db: deps.db, keys: deps.keys, now, today: deps.today ? deps.today() : shanghaiToday(now), actor: this.actor, ip: this.ip };
   });
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;

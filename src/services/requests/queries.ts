@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, ilike, inArray, lte, lt, or, sql, type SQL, gte } from 'drizzle-orm';
 import { applicants, departments, notices, requestDepartments, requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import { allowedEvents, describeState, deadlineStatus, EVENT_LABELS, replayEvents, type RequestView } from '../../core/requests/index.js';
+import { allowedEvents, describeState, EVENT_LABELS, replayEvents, type RequestView } from '../../core/requests/index.js';
+import { deadlineStatus } from '../../core/deadlines/compute-deadline.js';
 import { addWorkingDays } from '../../core/calendar/working-days.js';
 import { DomainError } from '../../core/errors.js';
 import { decryptPii, sm3 } from '../../security/crypto.js';
@@ -71,7 +72,7 @@ export async function listRequests(ctx: ServiceContext, f: ListRequestsFilter) {
     const due = open && r.dueOn ? deadlineStatus({ dueOn: r.dueOn } as never, ctx.today, clock.calendar, clock.settings) : null;
     return {
       ...r,
-      applicantName: maskName(r.applicantName, r.applicantType),
+      applicantName: (r.applicantType === 'natural' ? maskName(r.applicantName) : r.applicantName),
       description: r.description.length > 80 ? `${r.description.slice(0, 80)}…` : r.description,
       stateLabel: describeState(r.state as never).label,
       stateColor: describeState(r.state as never).color,

@@ -76,7 +76,7 @@ export function cachedColumns(view: RequestView) {
     closedOnTime: view.closedOnTime ?? null,
     leadDepartmentId: view.departments?.lead ? Number(view.departments.lead) : null,
     feeNoticeYuan: view.fee?.amountYuan ?? null,
-    feeCollectedYuan: view.fee?.paidOn ? view.fee.amountYuan ?? null : null,
+    feeCollectedYuan: view.fee?.status === 'paid' ? view.fee.amountYuan : null,
   };
 }
 
@@ -95,7 +95,7 @@ export async function appendEvents(tx: Executor, requestId: number, events: Requ
   const lockedRows = (locked as unknown as { rows: { id: number; event_count: number }[] }).rows;
   if (lockedRows.length === 0) throw new DomainError('NOT_FOUND', `申请 ${requestId} 不存在`);
   const stored = await loadEvents(tx, requestId);
-  let view = replayEvents(stored.map(toCoreEvent), clock);
+  let view: RequestView | null = stored.length ? replayEvents(stored.map(toCoreEvent), clock) : null;
   let seq = stored.length;
   for (const event of events) {
     view = applyEvent(view, event, clock);
@@ -111,6 +111,7 @@ export async function appendEvents(tx: Executor, requestId: number, events: Requ
       await tx.insert(requestDepartments).values(rows).onConflictDoNothing();
     }
   }
+  if (!view) throw new DomainError('VALIDATION', '没有要记录的办理事项');
   await tx.update(requests).set({ ...cachedColumns(view), eventCount: seq, updatedAt: new Date() }).where(eq(requests.id, requestId));
   return view;
 }

@@ -1,0 +1,88 @@
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { openDb, type DbHandle } from '../src/db/client.js';
+import { migrateDb } from '../src/db/migrate.js';
+import { seedCalendar } from '../src/services/calendar.js';
+import { buildApp } from '../src/server/app.js';
+import { parseKeys } from '../src/security/crypto.js';
+import { submitPublicRequest } from '../src/services/requests/create-request.js';
+import { shanghaiToday } from '../src/services/context.js';
+
+const KEYS = parseKeys('00112233445566778899aabbccddeeff0123456789abcdef0123456789abcdef');
+
+async function scratchDb(pgUrl: string, name: string): Promise<DbHandle> {
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(pgUrl); u.pathname = `/${name}`;
+  const h = await openDb({ databaseUrl: u.toString(), dataDir: '', poolSize: 16 });
+  await migrateDb(h);
+  await seedCalendar(h.db);
+  return h;
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+const body = (i: number) => JSON.stringify({
+  applicant: { type: 'natural', name: `压测${i}`, idType: '身份证', idNumber: '440524188001010014', phone: '13900139000', email: 'ls@example.com', address: '广州市' },
+  description: `申请公开2024年度某村集体土地征收批复文件及附图（压测 ${i}）`, deliveryMethod: 'email', format: 'electronic',
+});
+
+/** Public status query vs a bare Fastify route; durable submissions on PostgreSQL. */
+export async function runApiBench({ pgUrl, durationSec, requests, only }: { pgUrl: string; durationSec: number; requests: number; only: string[] }): Promise<string> {
+  const out: string[] = [];
+  const h = await scratchDb(pgUrl, 'gongkai_bench_api');
+  try {
+    const app = await buildApp({ db: h.db, keys: KEYS, clock: () => new Date(), publicRateLimit: 10_000_000, webDir: '/nonexistent' });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as { port: number }).port;
+    const bare = Fastify();
+    bare.get('/ping', async () => ({ ok: true }));
+    await bare.listen({ port: 0, host: '127.0.0.1' });
+    const barePort = (bare.server.address() as { port: number }).port;
+
+    if (only.some((o) => o.startsWith('status'))) {
+      // Seed requests through the service, then query their status with autocannon cycling over them.
+      const now = new Date();
+      const ctx = { db: h.db, keys: KEYS, now, today: shanghaiToday(now), actor: null, ip: null };
+      const codes: { code: string; key: string }[] = [];
+      for (let i = 0; i < Math.min(requests, 1000); i++) { const r = await submitPublicRequest(ctx, JSON.parse(body(i))); codes.push({ code: r.trackingCode, key: r.accessKey }); }
+      const reqs = codes.map((c) => ({ method: 'GET' as const, path: `/api/public/requests/${c.code}?key=${c.key}` }));
+      const base = await run({ url: `http://127.0.0.1:${barePort}/ping`, connections: 50, duration: durationSec });
+      const status = await run({ url: `http://127.0.0.1:${port}`, connections: 50, duration: durationSec, requests: reqs });
+      const ratio = status.requests.average / base.requests.average;
+      out.push('### Public status query (PostgreSQL, autocannon -c 50)', '',
+        '| route | req/s avg | p50 ms | p99 ms | non-2xx |', '|---|---|---|---|---|',
+        `| baseline: bare Fastify GET /ping | ${Math.round(base.requests.average)} | ${base.latency.p50} | ${base.latency.p99} | ${base.non2xx} |`,
+        `| GET /api/public/requests/{code}?key= (${codes.length} codes) | **${Math.round(status.requests.average)}** | ${status.latency.p50} | ${status.latency.p99} | ${status.non2xx} |`,
+        '', `Status query throughput is **${(ratio * 100).toFixed(0)}%** of the bare route (goal ≥ 50%: ${ratio >= 0.5 ? 'met' : 'NOT met'}).`, '');
+    }
+    if (only.some((o) => o.startsWith('submit'))) {
+      let i = 0;
+      const res = await run({
+        url: `http://127.0.0.1:${port}/api/public/requests`, method: 'POST', connections: 20, duration: durationSec,
+        headers: { 'content-type': 'application/json' },
+        setupClient: (client) => { client.setBody(body(++i)); },
+        requests: [{ method: 'POST', path: '/api/public/requests', setupRequest: (r) => ({ ...r, body: body(++i) }) }],
+      });
+      const rows = await h.db.execute('SELECT count(*)::int AS n FROM requests' as never);
+      const stored = (rows as unknown as { rows: { n: number }[] }).rows[0].n;
+      out.push('### Durable online submissions (POST /api/public/requests, PostgreSQL, autocannon -c 20)', '',
+        '| measure | value | goal |', '|---|---|---|',
+        `| submissions/s (201 responses) | **${Math.round(res['2xx'] / durationSec)}** | ≥ 1,000/s: ${res['2xx'] / durationSec >= 1000 ? 'met' : 'NOT met'} |`,
+        `| latency p50 / p99 | ${res.latency.p50} ms / ${res.latency.p99} ms | p99 < 50 ms: ${res.latency.p99 < 50 ? 'met' : 'NOT met'} |`,
+        `| non-2xx responses | ${res.non2xx} | 0 |`,
+        `| rows in requests after the run | ${stored} | every 201 committed (transaction per submission, audit chained) |`, '');
+    }
+    await app.close();
+    await bare.close();
+  } finally {
+    await h.close();
+  }
+  return out.join('\n');
+}

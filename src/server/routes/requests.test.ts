@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getTestDb } from '../../../test/db.js';
+import { buildDepartment, buildTestApp, buildUser, loginAs, type Client, type TestApp } from '../../../test/build-test-app.js';
+import { auditLog, requestEvents, requests, applicants } from '../../db/schema/index.js';
+import type { DbHandle } from '../../db/client.js';
+
+const applicant = { type: 'natural', name: '李四', idType: '身份证', idNumber: '440524188001010014', phone: '13900139000', email: 'ls@example.com', address: '广州市天河区某路1号' };
+
+describe('staff request workflow over HTTP (registration → 补正 → two departments → consultation → extension → reply → review → delivery)', () => {
+  let handle: DbHandle;
+  let t: TestApp;
+  let registrar: Client, handler: Client, otherHandler: Client, reviewer: Client, secrecy: Client, auditor: Client;
+  let deptA: number, deptB: number, deptC: number;
+  let id: number;
+
+  beforeAll(async () => {
+    handle = await getTestDb();
+    t = await buildTestApp(handle, '2024-09-02');
+    deptA = await buildDepartment(handle, '政策法规司');
+    deptB = await buildDepartment(handle, '耕地保护监督司');
+    deptC = await buildDepartment(handle, '财务司');
+    await buildUser(handle, { username: 'reg', roles: ['registrar'] });
+    await buildUser(handle, { username: 'h1', roles: ['handler'], departmentId: deptA });
+    await buildUser(handle, { username: 'h3', roles: ['handler'], departmentId: deptC });
+    await buildUser(handle, { username: 'rev', roles: ['reviewer'] });
+    await buildUser(handle, { username: 'sec', roles: ['secrecy_reviewer'] });
+    await buildUser(handle, { username: 'aud', roles: ['auditor'] });
+    [registrar, handler, otherHandler, reviewer, secrecy, auditor] = await Promise.all(['reg', 'h1', 'h3', 'rev', 'sec', 'aud'].map((u) => loginAs(t.app, u)));
+  });
+  afterAll(async () => { await t.app.close(); });
+
+  const act = async (c: Client, body: Record<string, unknown>, today?: string) => {
+    if (today) t.setToday(today);
+    const res = await c.post(`/api/requests/${id}/events`, body);
+    return res;
+  };
+  const ok = async (c: Client, body: Record<string, unknown>, today?: string) => {
+    const res = await act(c, body, today);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json();
+  };
+
+  it('401 without login, 403 for the wrong role, 400 with field messages', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/requests' })).statusCode).toBe(401);
+    const res = await handler.post('/api/requests', { applicant, description: 'x', channel: 'letter', receivedOn: '2024-09-02' });
+    expect(res.statusCode).toBe(403);
+    const bad = await registrar.post('/api/requests', { applicant: { ...applicant, idNumber: '440524188001010015' }, description: '申请公开某文件', channel: 'letter', receivedOn: '2024-09-02' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain('身份证');
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/requests', headers: { cookie: (await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'reg', password: 'Passw0rd-test' } })).headers['set-cookie']!.toString().split(';')[0] }, payload: {} });
+    expect(noCsrf.statusCode).toBe(403);
+    expect(noCsrf.json().error.message).toContain('CSRF');
+  });
+
+  it('registers a letter request: receipt date by Art.31, due on the 20th working day (中秋 2024 and 调休 09-14/09-29 counted)', async () => {
+    const res = await registrar.post('/api/requests', { applicant, description: '申请公开2024年某村集体土地征收批复文件', channel: 'letter', receivedOn: '2024-09-02', evidence: '挂号信签收单 XA123' });
+    expect(res.statusCode, res.body).toBe(201);
+    id = res.json().id;
+    const detail = (await registrar.get(`/api/requests/${id}`)).json();
+    expect(detail.state).toBe('registered');
+    expect(detail.view.deadline.dueOn).toBe('2024-09-30');
+    expect(detail.allowedActions).toContain('assigned');
+    // personal data is encrypted at rest
+    const [a] = await handle.db.select().from(applicants);
+    expect(a.idNumberEnc).not.toContain('440524');
+    expect(detail.applicant.idNumber).toBe('440524188001010014');
+  });
+
+  it('invalid transitions are refused with a Chinese message', async () => {
+    const res = await act(reviewer, { type: 'reply_approved', on: '2024-09-03' }, '2024-09-03');
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toMatch(/当前|状态|不能/);
+  });
+
+  it('补正 within 7 working days; the period restarts from the supplement (Art.30)', async () => {
+    let d = await ok(registrar, { type: 'supplement_requested', on: '2024-09-04', items: '请补充所申请信息的文号或具体地块位置', periodDays: 10 }, '2024-09-04');
+    expect(d.state).toBe('awaiting_supplement');
+    d = await ok(registrar, { type: 'supplement_received', on: '2024-09-10' }, '2024-09-10');
+    expect(d.view.deadline.dueOn).toBe('2024-10-14');
+  });
+
+  it('assigns a lead and an assisting department; handlers are scoped to their department', async () => {
+    const d = await ok(registrar, { type: 'assigned', on: '2024-09-11', lead: String(deptA), assisting: [String(deptB)] }, '2024-09-11');
+    expect(d.state).toBe('in_progress');
+    expect(d.departments.map((x: { name: string; role: string }) => `${x.role}:${x.name}`).sort()).toEqual(['assisting:耕地保护监督司', 'lead:政策法规司']);
+    expect((await otherHandler.get(`/api/requests/${id}`)).statusCode).toBe(403);
+    const list = (await otherHandler.get('/api/requests')).json();
+    expect(list.total).toBe(0);
+    expect((await handler.get('/api/requests')).json().total).toBe(1);
+  });
+
+  it('third-party consultation pauses the clock (Art.32/33)', async () => {
+    let d = await ok(handler, { type: 'consultation_started', on: '2024-09-12', party: 'third_party', name: '某房地产开发有限公司' }, '2024-09-12');
+    expect(d.state).toBe('consulting');
+    d = await ok(handler, { type: 'consultation_ended', on: '2024-09-20', opinion: 'object' }, '2024-09-20');
+    expect(d.view.deadline.dueOn).toBe('2024-10-21');
+  });
+
+  it('an approved extension adds 20 working days (Art.33); a second one is refused', async () => {
+    await ok(handler, { type: 'extension_requested', on: '2024-10-15', days: 20, reason: '涉及多个单位，需协调' }, '2024-10-15');
+    expect((await act(handler, { type: 'extension_approved', on: '2024-10-16', days: 20 }, '2024-10-16')).statusCode).toBe(403);
+    const d = await ok(reviewer, { type: 'extension_approved', on: '2024-10-16', days: 20 }, '2024-10-16');
+    expect(d.view.deadline.dueOn).toBe('2024-11-18');
+    expect(d.view.extended).toBe(true);
+    const again = await act(handler, { type: 'extension_requested', on: '2024-10-17', days: 5, reason: '再次' }, '2024-10-17');
+    expect(again.statusCode).toBeGreaterThanOrEqual(400);
+  });
+
+  it('reply: drafted with a structured outcome, approved, cleared by secrecy review, sent, delivered, closed', async () => {
+    let d = await ok(handler, { type: 'reply_drafted', on: '2024-10-28', outcome: 'partly_disclosed', reasons: '第三方不同意公开其商业秘密部分，依据条例第十五条不予公开该部分', legalBasis: '《中华人民共和国政府信息公开条例》第三十七条' }, '2024-10-28');
+    expect(d.state).toBe('reply_drafted');
+    const early = await act(registrar, { type: 'replied', on: '2024-10-28' });
+    expect(early.statusCode).toBe(409);
+    d = await ok(reviewer, { type: 'reply_approved', on: '2024-10-29' }, '2024-10-29');
+    d = await ok(secrecy, { type: 'secrecy_review_passed', on: '2024-10-30' }, '2024-10-30');
+    expect(d.state).toBe('reply_cleared');
+    d = await ok(registrar, { type: 'replied', on: '2024-10-31' }, '2024-10-31');
+    expect(d.state).toBe('replied');
+    d = await ok(registrar, { type: 'delivered', on: '2024-11-04', method: 'post', trackingNo: 'EMS1234567890' }, '2024-11-04');
+    d = await ok(registrar, { type: 'closed', on: '2024-11-05' }, '2024-11-05');
+    expect(d.state).toBe('closed');
+    const [row] = await handle.db.select().from(requests).where(eq(requests.id, id));
+    expect(row.outcome).toBe('partly_disclosed');
+    expect(row.repliedOn).toBe('2024-10-31');
+    expect(row.extended).toBe(true);
+  });
+
+  it('every step is an event row and an audited, SM3-chained write', async () => {
+    const events = await handle.db.select().from(requestEvents).where(eq(requestEvents.requestId, id));
+    expect(events.map((e) => e.type)).toEqual(['registered', 'supplement_requested', 'supplement_received', 'assigned', 'consultation_started', 'consultation_ended', 'extension_requested', 'extension_approved', 'reply_drafted', 'reply_approved', 'secrecy_review_passed', 'replied', 'delivered', 'closed']);
+    const audit = await handle.db.select().from(auditLog);
+    expect(audit.filter((a) => a.action.startsWith('request.')).length).toBe(14);
+    const verify = (await auditor.get('/api/audit/verify')).json();
+    expect(verify.ok).toBe(true);
+    await handle.exec(`UPDATE audit_log SET action = 'tampered' WHERE id = 3`);
+    expect((await auditor.get('/api/audit/verify')).json().ok).toBe(false);
+  });
+});
+
+describe('public API', () => {
+  let t: TestApp;
+  beforeAll(async () => { const handle = await getTestDb(); t = await buildTestApp(handle, '2026-11-27'); });
+  afterAll(async () => { await t.app.close(); });
+
+  it('submits, returns tracking code and access key, reads the status; wrong key and unknown code are the same 404', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/requests', payload: { applicant, description: '申请公开某文件', deliveryMethod: 'email', format: 'electronic' } });
+    expect(res.statusCode).toBe(201);
+    const { trackingCode, accessKey } = res.json();
+    expect(trackingCode).toMatch(/^[A-Z0-9]{10}$/);
+    const s = await t.app.inject({ method: 'GET', url: `/api/public/requests/${trackingCode}?key=${accessKey}` });
+    expect(s.statusCode).toBe(200);
+    expect(s.json().status).toBe('submitted');
+    const wrong = await t.app.inject({ method: 'GET', url: `/api/public/requests/${trackingCode}?key=WRONGKEY` });
+    const unknown = await t.app.inject({ method: 'GET', url: `/api/public/requests/NOSUCHCODE?key=${accessKey}` });
+    expect(wrong.statusCode).toBe(404);
+    expect(unknown.statusCode).toBe(404);
+    expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it.each([
+    ['wrong 身份证 check digit', { applicant: { ...applicant, idNumber: '440524188001010015' }, description: 'x', deliveryMethod: 'email', format: 'electronic' }, '身份证'],
+    ['missing description', { applicant, deliveryMethod: 'email', format: 'electronic' }, '申请内容'],
+    ['bad applicant type', { applicant: { ...applicant, type: 'martian' }, description: 'x', deliveryMethod: 'email', format: 'electronic' }, '申请人类型'],
+    ['bad 统一社会信用代码', { applicant: { ...applicant, type: 'commercial', idType: '统一社会信用代码', idNumber: '91350100M000100Y44' }, description: 'x', deliveryMethod: 'email', format: 'electronic' }, '信用代码'],
+  ])('400 with a Chinese message: %s', async (_n, payload, word) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/requests', payload });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain(word);
+  });
+
+  it('malformed JSON and odd bodies get 4xx, never 500', async () => {
+    for (const [body, type] of [['{bad', 'application/json'], ['', 'application/json'], ['[]', 'application/json'], ['null', 'application/json'], ['a=b', 'text/plain'], ['{"applicant":"x"}', 'application/json']]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/public/requests', headers: { 'content-type': type }, payload: body });
+      expect(res.statusCode, `${type} ${body}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode).toBeLessThan(500);
+      expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+});

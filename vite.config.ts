@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * The web pages (src/web) are built into dist/web, which the Fastify server serves with an SPA fallback
+ * (src/server/app.ts). `npm run dev:web` serves them with hot reload and proxies /api to a server on :3000.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('./src/web', import.meta.url)),
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
+    emptyOutDir: true,
+    // antd alone is ~1 MB before gzip; pages are lazy-loaded, the shell carries antd.
+    chunkSizeWarningLimit: 1600,
+  },
+  server: {
+    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
+  },
+});
