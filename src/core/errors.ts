@@ -30,6 +30,10 @@ export const DOMAIN_ERROR_CODES = [
   'UNAUTHORIZED',
   'CONFLICT',
   'RATE_LIMITED',
+  /** A state-changing request without the session's CSRF token. */
+  'CSRF',
+  /** An uploaded or submitted body is too large. */
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -83,7 +83,7 @@ function tableNarrative(report: TableReport, facts: AnnualFacts): NarrativePart[
   const rv = report.reviews;
   const litigation = rv.litigationDirect.total + rv.litigationAfterReconsideration.total;
 
-  const summary = `${report.year}年，本机关共新收政府信息公开申请${R}件，上年结转${C}件，办结${H}件，结转下年度继续办理${O}件；` +
+  const summary = `${report.year}年，${report.agency}共新收政府信息公开申请${R}件，上年结转${C}件，办结${H}件，结转下年度继续办理${O}件；` +
     `因政府信息公开工作被申请行政复议${rv.reconsideration.total}件，被提起行政诉讼${litigation}件。`;
 
   // 二、主动公开
@@ -143,9 +143,10 @@ function tableNarrative(report: TableReport, facts: AnnualFacts): NarrativePart[
     ? '本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。'
     : `本年度因政府信息公开工作被申请行政复议${rv.reconsideration.total}件` +
       (rv.reconsideration.total > 0 ? `，其中${groupText('reconsideration')}` : '') +
-      `；被提起行政诉讼${litigation}件（未经复议直接起诉${rv.litigationDirect.total}件，复议后起诉${rv.litigationAfterReconsideration.total}件）` +
-      (rv.litigationDirect.total > 0 ? `，未经复议直接起诉的${groupText('litigationDirect')}` : '') +
-      (rv.litigationAfterReconsideration.total > 0 ? `，复议后起诉的${groupText('litigationAfterReconsideration')}` : '') + '。';
+      `。被提起行政诉讼${litigation}件，其中未经复议直接起诉${rv.litigationDirect.total}件` +
+      (rv.litigationDirect.total > 0 ? `（${groupText('litigationDirect')}）` : '') +
+      `，复议后起诉${rv.litigationAfterReconsideration.total}件` +
+      (rv.litigationAfterReconsideration.total > 0 ? `（${groupText('litigationAfterReconsideration')}）` : '') + '。';
 
   const other: NarrativeParagraph[] = [];
   const fee = feeSentence(report.fees);
@@ -217,7 +218,7 @@ function gov2014RequestParagraphs(r: Gov2014Report): NarrativeParagraph[] {
     const listed = rows.filter((k) => q[k] > 0).map((k) =>
       `${ANSWER_LABELS[k]}${q[k]}件，占总数的${percent(q[k], q.answered)}${k === 'withheld' && withheldDetail ? `，其中，${withheldDetail}` : ''}`);
     const none = rows.filter((k) => q[k] === 0).map((k) => `“${ANSWER_LABELS[k].replace(/的$/, '')}”`);
-    paras.push(computed(`已答复的申请中，${listed.join('；')}${none.length ? `；没有${none.join('、')}的情况` : ''}。`));
+    paras.push(computed(`已答复的申请中，${listed.join('；')}${none.length ? `；没有${none.join('')}的情况` : ''}。`));
   } else if (q.received > 0) paras.push(computed('全年尚无办结的申请。'));
   if (q.supplementRequested > 0) paras.push(computed(`因申请内容不明确等原因，告知申请人作出更改、补充${q.supplementRequested}件次。`));
   const wan = r.feesWanYuan;

@@ -55,6 +55,8 @@ export function similarity(a: string, b: string): number {
 /**
  * Whether two descriptions are likely the same request (similarity ≥ `threshold`, default 0.8) — a candidate
  * for 不予重复处理 under 条例 Art.36(六) when the earlier one, by the same applicant, has been answered.
+ * A hint only: on short texts one different word still scores above 0.8 (2023年度部门预算 vs 决算 ≈ 0.85, and
+ * 2023 vs 2024 likewise), so the handler must look at the earlier request before closing as 重复申请.
  */
 export function isLikelyDuplicate(a: string, b: string, threshold: number = DUPLICATE_THRESHOLD): boolean {
   return similarity(a, b) >= threshold;

@@ -12,3 +12,4 @@ export {
   type DeadlineState, type DeadlineStatus,
 } from '../deadlines/compute-deadline.js';
 export { DEFAULT_DEADLINE_SETTINGS, regimeFor, type DeadlineSettings, type Regime } from '../deadlines/rules.js';
+export * from './default-legal-basis.js';

@@ -41,7 +41,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     if (SAFE_METHODS.has(req.method) || req.url.startsWith('/api/public/') || req.url.startsWith('/api/auth/login')) return;
     if (req.actor) {
       const header = req.headers[CSRF_HEADER];
-      if (header !== req.csrfToken) throw new DomainError('CSRF' as never, '安全校验失败（CSRF）：请刷新页面后重试');
+      if (header !== req.csrfToken) throw new DomainError('CSRF', '安全校验失败（CSRF）：请刷新页面后重试');
     }
   });
 }

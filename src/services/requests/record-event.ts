@@ -24,7 +24,9 @@ export const EVENT_ROLES: Record<RequestEvent['type'], Role[]> = {
   extension_approved: ['reviewer'],
   extension_rejected: ['reviewer'],
   fee_notice_issued: ['registrar', 'handler'],
+  fee_notice_delivered: ['registrar'],
   fee_paid: ['registrar'],
+  fee_waived: ['reviewer'],
   fee_expired: ['registrar'],
   reply_drafted: ['handler', 'registrar'],
   reply_approved: ['reviewer'],
@@ -35,7 +37,7 @@ export const EVENT_ROLES: Record<RequestEvent['type'], Role[]> = {
   delivered: ['registrar'],
   withdrawn: ['registrar'],
   closed: ['registrar'],
-} as Record<RequestEvent['type'], Role[]>;
+};
 
 export interface ClockContext {
   calendar: Calendar;

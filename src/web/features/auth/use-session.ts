@@ -12,7 +12,8 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { username: string; password: string }) => apiPost<{ user: SessionUser; csrfToken: string }>('/api/auth/login', body),
-    onSuccess: async () => {
+    onSuccess: async (data) => {
+      if (data.user.mustChangePassword) markMustChangePassword();
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       await qc.invalidateQueries({ queryKey: ME_KEY });
     },
@@ -24,6 +25,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiPost<{ ok: true }>('/api/auth/logout'),
     onSettled: () => {
+      clearMustChangePassword();
       qc.clear();
     },
   });
@@ -41,4 +43,20 @@ export function hasAnyRole(user: Pick<SessionUser, 'roles'> | null | undefined, 
   if (!user) return false;
   if (roles === null) return true;
   return roles.some((r) => user.roles.includes(r));
+}
+
+const MUST_CHANGE_KEY = 'gk.mustChangePassword';
+
+/** The login reply says the password is an initial one: the workbench asks for a new one before anything else. */
+function markMustChangePassword(): void {
+  try { sessionStorage.setItem(MUST_CHANGE_KEY, '1'); } catch { /* ignore */ }
+}
+
+export function clearMustChangePassword(): void {
+  try { sessionStorage.removeItem(MUST_CHANGE_KEY); } catch { /* ignore */ }
+}
+
+export function mustChangePassword(user: SessionUser | null | undefined): boolean {
+  if (user?.mustChangePassword) return true;
+  try { return sessionStorage.getItem(MUST_CHANGE_KEY) === '1'; } catch { return false; }
 }
