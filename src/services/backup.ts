@@ -58,7 +58,7 @@ export async function backupTo(db: Db, file: string): Promise<{ tables: number; 
 
 /** Restores a backup into an empty database (refuses otherwise), then resets every sequence to its table's max. */
 export async function restoreFrom(db: Db, file: string): Promise<{ rows: number }> {
-  const [{ n }] = await rows<{ n: number }>(db, sql`SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM users) AS n`);
+  const [{ n }] = await rows<{ n: number }>(db, sql`SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM departments) AS n`);
   if (Number(n) > 0) throw new DomainError('CONFLICT', '恢复只能在空数据库上进行：请使用新的数据目录（--data）或新的 PostgreSQL 数据库');
   const rl = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   let header: { format?: string } | null = null;
@@ -75,12 +75,12 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
       if (!line.trim()) continue;
       const obj = JSON.parse(line);
       if (!header) { header = obj; if (header?.format !== FORMAT) throw new DomainError('VALIDATION', `不是 Gongkai 备份文件（格式 ${header?.format ?? '未知'}）`); continue; }
-      if (!batch || batch.t !== obj.t) { await flush(); batch = { t: obj.t, rows: [] }; if (obj.t === 'calendar_years' || obj.t === 'settings') await tx.execute(sql`DELETE FROM ${sql.identifier(obj.t)}`); }
+      if (!batch || batch.t !== obj.t) { await flush(); batch = { t: obj.t, rows: [] }; if (['calendar_years', 'settings', 'users'].includes(obj.t)) await tx.execute(sql`DELETE FROM ${sql.identifier(obj.t)}`); }
       batch.rows.push(obj.r);
       if (batch.rows.length >= 500) await flush();
     }
     await flush();
-    const seqs = await tx.execute(sql`SELECT s.relname AS seq, t.relname AS tbl, a.attname AS col FROM pg_class s JOIN pg_depend d ON d.objid = s.oid JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid WHERE s.relkind = 'S'`);
+    const seqs = await tx.execute(sql`SELECT s.relname AS seq, t.relname AS tbl, a.attname AS col FROM pg_class s JOIN pg_depend d ON d.objid = s.oid JOIN pg_class t ON t.oid = d.refobjid JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid JOIN pg_namespace ns ON ns.oid = s.relnamespace WHERE s.relkind = 'S' AND ns.nspname = 'public'`);
     for (const s of (seqs as unknown as { rows: { seq: string; tbl: string; col: string }[] }).rows) {
       await tx.execute(sql`SELECT setval(${s.seq}::regclass, GREATEST(COALESCE((SELECT max(${sql.identifier(s.col)}) FROM ${sql.identifier(s.tbl)}), 0), 1))`);
     }

@@ -138,6 +138,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
 /** Every event type, in procedure order. */
 export const EVENT_TYPES = Object.keys(EVENT_LABELS) as EventType[];
 
+/** Type guard for a stored or submitted event type (one of EVENT_TYPES). */
 export function isEventType(v: unknown): v is EventType {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(EVENT_LABELS, v);
 }

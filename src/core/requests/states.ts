@@ -77,6 +77,7 @@ export const OPEN_STATES: readonly RequestState[] = [
 /** States after which the reply clock no longer moves (reply sent, withdrawn or closed). */
 export const FINISHED_STATES: readonly RequestState[] = ['replied', 'delivered', 'closed', 'withdrawn'];
 
+/** Type guard for a stored or submitted state string (one of REQUEST_STATES). */
 export function isRequestState(v: unknown): v is RequestState {
   return typeof v === 'string' && (REQUEST_STATES as readonly string[]).includes(v);
 }

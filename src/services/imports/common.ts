@@ -1,0 +1,148 @@
+/** Shared pieces of the ledger imports: results, progress, error lists, the spool file, SQL helpers. */
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Db, Executor } from '../../db/client.js';
+import type { LedgerError } from './request-ledger.js';
+
+export type ImportKind = 'requests' | 'cases';
+
+export interface ImportProgress {
+  phase: 'validating' | 'writing' | 'done';
+  /** Rows read (validating) or written (writing). */
+  processed: number;
+  /** Data rows of the file; known once validation is done. */
+  total: number | null;
+  inserted: number;
+  updated: number;
+}
+
+export interface ImportOptions {
+  /** Name shown in messages (the uploaded file's original name); default: the file's base name. */
+  filename?: string;
+  /** Default: from the extension. */
+  format?: 'csv' | 'xlsx' | 'json';
+  /** Called every batch (1,000 rows). */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /** The import_jobs row this import belongs to (recorded in the audit log). */
+  jobId?: number | null;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  filename: string;
+  /** false = rejected: nothing was written. */
+  ok: boolean;
+  /** Data rows in the file (blank rows not counted). */
+  total: number;
+  inserted: number;
+  updated: number;
+  /** Every error (up to MAX_LISTED_ERRORS), in file order. */
+  errors: LedgerError[];
+  /** All errors, including any beyond the listed ones. */
+  errorCount: number;
+  /** Things imported as they are but worth a look (e.g. a case whose 关联受理编号 is not in the system). */
+  warnings: string[];
+  departmentsCreated: string[];
+}
+
+export const MAX_LISTED_ERRORS = 10_000;
+export const BATCH_SIZE = 1000;
+
+/** Collects errors in file order, keeping at most MAX_LISTED_ERRORS but counting all. */
+export class ErrorList {
+  readonly items: LedgerError[] = [];
+  count = 0;
+  add(...errors: LedgerError[]): void {
+    for (const e of errors) {
+      this.count += 1;
+      if (this.items.length < MAX_LISTED_ERRORS) this.items.push(e);
+    }
+  }
+  sorted(): LedgerError[] {
+    return [...this.items].sort((a, b) => a.row - b.row);
+  }
+}
+
+export function displayName(path: string, opts: ImportOptions): string {
+  return opts.filename ?? basename(path);
+}
+
+/**
+ * One line per error, as the CLI prints them (DESIGN.md: errors name the file, row and column):
+ * `文件 FILE 第R行「列」值"V"：消息`.
+ */
+export function formatLedgerError(filename: string, e: LedgerError): string {
+  return `文件 ${filename} 第${e.row}行「${e.column}」值"${e.value}"：${e.message}`;
+}
+
+/**
+ * A temporary NDJSON file: the first pass writes each checked row once, the second pass reads them back, so the
+ * parsed file is never held in memory (and an XLSX is unzipped and parsed only once).
+ */
+export class Spool {
+  private constructor(readonly dir: string, readonly path: string, private readonly out: WriteStream) {}
+  lines = 0;
+
+  static async create(): Promise<Spool> {
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-import-'));
+    const path = join(dir, 'rows.ndjson');
+    return new Spool(dir, path, createWriteStream(path, { encoding: 'utf8' }));
+  }
+
+  async write(value: unknown): Promise<void> {
+    this.lines += 1;
+    if (!this.out.write(`${JSON.stringify(value)}\n`)) await once(this.out, 'drain');
+  }
+
+  async close(): Promise<void> {
+    if (this.out.writableFinished) return;
+    this.out.end();
+    await once(this.out, 'finish');
+  }
+
+  /** The lines back, parsed, in batches. */
+  async *batches<T>(size: number): AsyncGenerator<T[]> {
+    await this.close();
+    const rl = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    let batch: T[] = [];
+    for await (const line of rl) {
+      if (!line) continue;
+      batch.push(JSON.parse(line) as T);
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  }
+
+  async dispose(): Promise<void> {
+    try { await this.close(); } catch { /* ignore */ }
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Rows of a raw query on either driver (PGlite and node-postgres both return `{ rows }`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/**
+ * True for the embedded PGlite (one connection: a query outside an open transaction waits for it to finish, so
+ * progress cannot be written to the database while the import transaction is open). node-postgres pools have
+ * `connect`.
+ */
+export function isSingleConnection(db: Db | Executor): boolean {
+  const client = (db as unknown as { $client?: { connect?: unknown } }).$client;
+  return !(client && typeof client.connect === 'function');
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
