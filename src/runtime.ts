@@ -4,6 +4,7 @@ import { migrateDb } from './db/migrate.js';
 import { loadOrCreateKeys, type Keys } from './security/crypto.js';
 import { seedCalendar } from './services/calendar.js';
 import { bootstrapAdmin } from './services/users.js';
+import { sealAudit } from './services/audit.js';
 import { SYSTEM_ACTOR, shanghaiToday, type ServiceContext } from './services/context.js';
 
 /** An opened deployment: config, database (migrated, calendar seeded) and keys. Used by `serve` and the CLI. */
@@ -30,7 +31,7 @@ export async function openRuntime(overrides: Partial<Config> = {}, opts: { migra
     return {
       config, handle, keys, bootstrap,
       systemContext: () => { const now = new Date(); return { db: handle.db, keys, now, today: shanghaiToday(now), actor: SYSTEM_ACTOR, ip: null }; },
-      close: () => handle.close(),
+      close: async () => { await sealAudit(handle.db).catch(() => 0); await handle.close(); },
     };
   } catch (e) {
     await handle.close();

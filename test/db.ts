@@ -49,5 +49,6 @@ export async function resetDb(handle: DbHandle): Promise<void> {
   await handle.exec(`ALTER SEQUENCE IF EXISTS request_ref_seq RESTART WITH 1`);
   const { invalidateCalendarCache } = await import('../src/services/calendar.js');
   invalidateCalendarCache();
+  (await import('../src/services/settings.js')).invalidateSettingsCache();
   await seedCalendar(handle.db);
 }

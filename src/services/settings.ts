@@ -52,8 +52,17 @@ export async function getSetting<T>(db: Executor, key: string, fallback: T): Pro
 }
 
 export async function putSetting(db: Executor, key: string, value: unknown): Promise<void> {
+  if (key === 'deadlines') invalidateSettingsCache();
   await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: new Date() } });
 }
 
 export const getAgency = (db: Executor) => getSetting(db, 'agency', DEFAULT_AGENCY);
-export const getDeadlineSettings = (db: Executor) => getSetting(db, 'deadlines', DEFAULT_DEADLINE_SETTINGS);
+let deadlineCache: { at: number; value: DeadlineSettingsRow } | null = null;
+/** Deadline settings, cached per process for 30 s like the calendar (read on every request event). */
+export async function getDeadlineSettings(db: Executor): Promise<DeadlineSettingsRow> {
+  if (deadlineCache && Date.now() - deadlineCache.at < 30_000) return deadlineCache.value;
+  const value = await getSetting(db, 'deadlines', DEFAULT_DEADLINE_SETTINGS);
+  deadlineCache = { at: Date.now(), value };
+  return value;
+}
+export function invalidateSettingsCache(): void { deadlineCache = null; }

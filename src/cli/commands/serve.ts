@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { openRuntime } from '../../runtime.js';
 import { buildApp, DEFAULT_WEB_DIR } from '../../server/app.js';
 import { runDeadlineAlerts } from '../../services/alerts.js';
+import { AUDIT_SEAL_INTERVAL_MS, sealAudit } from '../../services/audit.js';
 import { type ParsedArgs, flagString } from '../args.js';
 
 /** Starts the server: migrate, seed, print the first admin password once, serve pages and API, daily job. */
@@ -36,7 +37,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
     timer = setInterval(tick, 3600_000);
     setTimeout(tick, 5_000).unref();
   }
-  const shutdown = async () => { if (timer) clearInterval(timer); await app.close(); await rt.close(); process.exit(0); };
+  const sealer = setInterval(() => { rt.handle.withAdvisoryLock(724014, () => sealAudit(rt.handle.db)).catch((e) => app.log.error(e, 'audit sealing failed')); }, AUDIT_SEAL_INTERVAL_MS);
+  sealer.unref();
+  const shutdown = async () => { clearInterval(sealer); if (timer) clearInterval(timer); await app.close(); await rt.close(); process.exit(0); };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ port: rt.config.port, host: rt.config.host });

@@ -17,12 +17,12 @@ import type { AnnualReport, DepartmentStat, FeeSummary, MappedOutcome, ReportChe
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Reads a dotted path; undefined when any step is missing. */
+/** Reads a dotted path (array indexes as numeric segments, e.g. `requests.rows.received.0`); undefined when any step is missing. */
 export function getPath(o: unknown, path: string): unknown {
   let cur: unknown = o;
   for (const p of path.split('.')) {
-    if (!isObj(cur)) return undefined;
-    cur = cur[p];
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[p];
   }
   return cur;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, bigserial, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, bigserial, primaryKey } from 'drizzle-orm/pg-core';
 
 /** Key/value settings of the deployment: agency profile, deadline settings, bootstrap flags. */
 export const settings = pgTable('settings', {
@@ -56,8 +56,9 @@ export const calendarYears = pgTable('calendar_years', {
 });
 
 /**
- * Append-only audit log, chained with SM3: hash = SM3(prevHash || canonical JSON of the entry).
- * `gongkai audit verify` recomputes the chain.
+ * Append-only audit log, chained with SM3: hash = SM3(prevHash || canonical JSON of the entry). Writers only insert
+ * (no lock, so concurrent transactions never queue on the chain); a sealer (one process at a time, advisory lock)
+ * links committed entries in order every few seconds. `gongkai audit verify` seals, then recomputes the chain.
  */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -69,9 +70,11 @@ export const auditLog = pgTable('audit_log', {
   targetId: text('target_id'),
   detail: jsonb('detail'),
   ip: text('ip'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-}, (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at)]);
+  /** Position in the SM3 chain, assigned by the sealer (null = written, not yet sealed). */
+  chainSeq: bigint('chain_seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+}, (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at), uniqueIndex('audit_log_chain_seq_uq').on(t.chainSeq), index('audit_log_unsealed_idx').on(t.id).where(sql`chain_seq IS NULL`)]);
 
 /** Results of the daily deadline job (due within 3 working days, overdue), one row per run and department. */
 export const deadlineAlerts = pgTable('deadline_alerts', {

@@ -1,2 +1,3 @@
 export * from './core.js';
 export * from './requests.js';
+export * from './publications.js';

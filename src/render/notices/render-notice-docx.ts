@@ -25,8 +25,13 @@ import {
 
 const LINE = ptToTwip(GB9704.lineSpacingPt); // 579 twips = 28.95 pt, 22 lines in the 225 mm 版心
 const BODY_EM = ptToTwip(GB9704.bodySizePt); // one 3号 character = 320 twips
-/** docGrid character pitch for 28 characters per line: (156 mm / 28 − 16 pt) × 4096 (ECMA-376 §17.6.5). */
-const CHAR_SPACE = Math.round(((GB9704.textWidthMm / 25.4) * 72 / GB9704.charsPerLine - GB9704.bodySizePt) * 4096);
+/**
+ * 28 characters per line (GB/T 9704-2012 6.3): a 3号 character is 16 pt and the 版心 442.2 pt wide, so each character
+ * is condensed by 0.25 pt (in twips: −5), giving 28.07 → 28 characters. This is done on the runs rather than with a
+ * `linesAndChars` document grid, because LibreOffice lays a character grid out differently from Word (about 18
+ * characters per line), while run spacing renders the same in Word, WPS and LibreOffice.
+ */
+const BODY_CHAR_SPACING = -5;
 
 /**
  * Renders a notice as a DOCX in GB/T 9704-2012 公文 layout (see `layout.ts` for the clauses): A4, 版心 156 × 225 mm
@@ -42,7 +47,8 @@ export async function renderNoticeDocx(content: NoticeContent, layout?: NoticeLa
   const titleFont = fontOf(opts.fonts.title);
   const children: Paragraph[] = [];
 
-  const run = (text: string, extra: Partial<IRunOptions> = {}) => new TextRun({ text, font: bodyFont, size: GB9704.bodySizePt * 2, ...extra });
+  const run = (text: string, extra: Partial<IRunOptions> = {}) =>
+    new TextRun({ text, font: bodyFont, size: GB9704.bodySizePt * 2, characterSpacing: BODY_CHAR_SPACING, ...extra });
   const para = (options: IParagraphOptions) => new Paragraph({ spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, ...options });
   const redLine = { bottom: { style: BorderStyle.SINGLE, size: 8, color: GB9704.red, space: Math.round((GB9704.separatorGapMm / 25.4) * 72) } };
 
@@ -82,16 +88,20 @@ export async function renderNoticeDocx(content: NoticeContent, layout?: NoticeLa
   // 主送: one line under the title, flush left (7.3.2)
   children.push(para({ spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: LINE, after: 0 }, children: [run(content.addressee)] }));
 
-  // 正文: 2-character first-line indent, justified (7.3.3)
-  for (const p of content.paragraphs) {
+  // 正文: 2-character first-line indent, justified (7.3.3). The closing paragraph is kept on the page of the 署名
+  // so that the signature never stands alone on a page (7.3.5.4 asks to adjust spacing rather than separate them).
+  content.paragraphs.forEach((p, i) => {
+    const isLast = i === content.paragraphs.length - 1;
     children.push(
       para({
         alignment: AlignmentType.JUSTIFIED,
         indent: { firstLine: 2 * BODY_EM, firstLineChars: 200 },
+        keepNext: isLast,
+        keepLines: isLast,
         children: [run(p.text)],
       }),
     );
-  }
+  });
 
   // 附件说明: one line under the body, "附件：1.…", later names aligned with the first (7.3.4)
   content.attachments.forEach((name, i) => {
@@ -100,16 +110,17 @@ export async function renderNoticeDocx(content: NoticeContent, layout?: NoticeLa
       para({
         spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: i === 0 ? LINE : 0, after: 0 },
         indent: i === 0 ? { left: 2 * BODY_EM } : { left: 5 * BODY_EM },
+        keepNext: true,
         children: [run(i === 0 ? `附件：${numbered}` : numbered)],
       }),
     );
   });
 
   // 署名 and 成文日期 with room for the seal (7.3.5.1)
-  for (let i = 0; i < opts.sealSpaceLines; i++) children.push(para({ children: [run('')] }));
+  for (let i = 0; i < opts.sealSpaceLines; i++) children.push(para({ keepNext: true, children: [run('')] }));
   const dateIndent = 4 * BODY_EM;
   const agencyIndent = Math.round(signatureRightIndentEm(content.signature.agency, content.signature.dateChinese) * BODY_EM);
-  children.push(para({ alignment: AlignmentType.RIGHT, indent: { right: agencyIndent }, children: [run(content.signature.agency)] }));
+  children.push(para({ alignment: AlignmentType.RIGHT, indent: { right: agencyIndent }, keepNext: true, children: [run(content.signature.agency)] }));
   children.push(para({ alignment: AlignmentType.RIGHT, indent: { right: dateIndent }, children: [run(content.signature.dateChinese)] }));
 
   // 附注: under the date, in brackets, indented 2 characters (7.3.6)
@@ -146,7 +157,7 @@ export async function renderNoticeDocx(content: NoticeContent, layout?: NoticeLa
               footer: mmToTwip(GB9704.marginBottomMm - GB9704.pageNumberGapMm) - ptToTwip(GB9704.pageNumberSizePt),
             },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE, charSpace: CHAR_SPACE },
+          grid: { type: DocumentGridType.LINES, linePitch: LINE },
         },
         footers: { default: pageNumberFooter('odd', opts.fonts.pageNumber), even: pageNumberFooter('even', opts.fonts.pageNumber) },
         children,

@@ -7,9 +7,9 @@ import { isIsoDate, type Channel } from '../../core/types.js';
 import { randomCode, sm3 } from '../../security/crypto.js';
 import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
-import type { ServiceContext } from '../context.js';
+import type { Actor, ServiceContext } from '../context.js';
 import { assertApplicant, idNumberHash, insertApplicant, type ApplicantInput } from './applicant.js';
-import { appendEvents, loadClockContext } from './record-event.js';
+import { appendEvents, createRequestRecord, loadClockContext } from './record-event.js';
 
 export const DELIVERY_METHODS = ['email', 'post', 'pickup', 'online'] as const;
 export const DELIVERY_METHOD_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = { email: '电子邮件', post: '邮寄', pickup: '自行领取', online: '网上获取' };
@@ -25,10 +25,9 @@ export interface PublicRequestInput {
 
 export interface SubmitResult { id: number; ref: string; trackingCode: string; accessKey: string }
 
-async function nextRef(tx: Executor, year: number): Promise<string> {
-  const r = await tx.execute(sql`SELECT nextval('request_ref_seq') AS n`);
-  const n = Number((r as unknown as { rows: { n: string | number }[] }).rows[0].n);
-  return `GK-${year}-${String(n).padStart(6, '0')}`;
+/** 受理编号 GK-YYYY-NNNNNN from a database sequence (never reused, safe across processes). */
+function refSql(year: number) {
+  return sql`${`GK-${year}-`} || lpad(nextval('request_ref_seq')::text, 6, '0')`;
 }
 
 function assertDescription(d: string): void {
@@ -36,19 +35,18 @@ function assertDescription(d: string): void {
   if (d.length > 5000) throw new DomainError('VALIDATION', '申请内容不能超过5000字', { problems: [{ field: 'description', message: '申请内容过长' }] });
 }
 
-async function insertRequest(tx: Executor, ctx: ServiceContext, input: { applicant: ApplicantInput; description: string; channel: Channel; deliveryMethod?: string | null; format?: string | null; source: string; ref?: string }) {
+async function insertRequest(tx: Executor, ctx: ServiceContext, input: { applicant: ApplicantInput; description: string; channel: Channel; deliveryMethod?: string | null; format?: string | null; source: string }, events: RequestEvent[], actor: Actor | null) {
   const applicantId = await insertApplicant(tx, ctx.keys, input.applicant);
   const trackingCode = randomCode(10);
   const accessKey = randomCode(8);
-  const ref = input.ref ?? (await nextRef(tx, Number(ctx.today.slice(0, 4))));
-  const [row] = await tx.insert(requests).values({
-    ref, trackingCode, accessKeyHash: sm3(accessKey), applicantId,
+  const clock = await loadClockContext(tx);
+  const created = await createRequestRecord(tx, {
+    ref: refSql(Number(ctx.today.slice(0, 4))) as unknown as string, trackingCode, accessKeyHash: sm3(accessKey), applicantId,
     applicantType: input.applicant.type, applicantName: input.applicant.name.trim(),
     description: input.description.trim(), channel: input.channel,
-    deliveryMethod: input.deliveryMethod ?? null, format: input.format ?? null,
-    source: input.source, state: 'submitted',
-  }).returning({ id: requests.id });
-  return { id: row.id, ref, trackingCode, accessKey };
+    deliveryMethod: input.deliveryMethod ?? null, format: input.format ?? null, source: input.source,
+  }, events, actor, clock);
+  return { id: created.id, ref: created.ref, trackingCode, accessKey };
 }
 
 /** Use case: a member of the public submits a request online (Art.29). It waits for the office's confirmation (Art.31(三)). */
@@ -56,9 +54,7 @@ export async function submitPublicRequest(ctx: ServiceContext, input: PublicRequ
   assertApplicant(input.applicant, true);
   assertDescription(input.description);
   return ctx.db.transaction(async (tx) => {
-    const created = await insertRequest(tx, ctx, { ...input, channel: 'online', source: 'online' });
-    const clock = await loadClockContext(tx);
-    await appendEvents(tx, created.id, [{ type: 'submitted', on: ctx.today, channel: 'online' } as RequestEvent], null, clock);
+    const created = await insertRequest(tx, ctx, { ...input, channel: 'online', source: 'online' }, [{ type: 'submitted', on: ctx.today, channel: 'online' }], null);
     await appendAudit(tx, null, { action: 'request.submitted_online', targetType: 'request', targetId: created.id, detail: { ref: created.ref } }, ctx.ip ?? null, ctx.now);
     return created;
   });
@@ -84,9 +80,7 @@ export async function registerRequest(ctx: ServiceContext, input: RegisterReques
   if (!isIsoDate(input.receivedOn)) throw new DomainError('VALIDATION', `收到日期 "${input.receivedOn}" 不是有效日期`, { problems: [{ field: 'receivedOn', message: '日期格式应为 YYYY-MM-DD' }] });
   if (input.receivedOn > ctx.today) throw new DomainError('VALIDATION', `收到日期 ${input.receivedOn} 晚于今天，请核对`, { problems: [{ field: 'receivedOn', message: '收到日期不能晚于今天' }] });
   return ctx.db.transaction(async (tx) => {
-    const created = await insertRequest(tx, ctx, { ...input, source: 'staff' });
-    const clock = await loadClockContext(tx);
-    await appendEvents(tx, created.id, [{ type: 'registered', on: input.receivedOn, receivedOn: input.receivedOn, channel: input.channel, evidence: input.evidence ?? undefined } as RequestEvent], actor, clock);
+    const created = await insertRequest(tx, ctx, { ...input, source: 'staff' }, [{ type: 'registered', on: input.receivedOn, receivedOn: input.receivedOn, channel: input.channel, evidence: input.evidence ?? undefined }], actor);
     const duplicateOfId = await markLikelyDuplicate(tx, ctx, created.id);
     await appendAudit(tx, actor, { action: 'request.registered', targetType: 'request', targetId: created.id, detail: { ref: created.ref, channel: input.channel, receivedOn: input.receivedOn } }, ctx.ip ?? null, ctx.now);
     return { ...created, duplicateOfId };

@@ -58,8 +58,10 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function parseProblems(details: unknown): FieldProblem[] {
-  if (!isRecord(details) || !Array.isArray(details.problems)) return [];
+function parseProblems(details: unknown, message: string): FieldProblem[] {
+  if (!isRecord(details)) return [];
+  // Domain errors name one field (`details.field`, e.g. 'receivedOn'); validation errors list `details.problems`.
+  if (!Array.isArray(details.problems)) return typeof details.field === 'string' && details.field ? [{ field: details.field, message }] : [];
   const out: FieldProblem[] = [];
   for (const p of details.problems) {
     if (typeof p === 'string') out.push({ field: '', message: p });
@@ -79,7 +81,7 @@ export function apiErrorFromBody(status: number, body: unknown): ApiError {
     const message = typeof e.message === 'string' && e.message.trim() ? e.message : fallback;
     const code = typeof e.code === 'string' ? e.code : `HTTP_${status}`;
     const id = typeof e.id === 'string' ? e.id : code.toLowerCase();
-    return new ApiError({ status, id, code, message, details: e.details ?? null, problems: parseProblems(e.details) });
+    return new ApiError({ status, id, code, message, details: e.details ?? null, problems: parseProblems(e.details, message) });
   }
   return new ApiError({ status, id: `http_${status}`, code: `HTTP_${status}`, message: fallback });
 }

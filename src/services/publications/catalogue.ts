@@ -1,0 +1,182 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { catalogueCategories, publications } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import { DomainError } from '../../core/errors.js';
+import { isValidCategoryCode } from '../../core/publications/index-number.js';
+import { appendAudit } from '../audit.js';
+import { requireRole } from '../authorize.js';
+import type { ServiceContext } from '../context.js';
+
+/**
+ * 政府信息公开目录 (条例 Art.12 ¶3: "政府信息公开目录包括政府信息的索引、名称、内容概述、生成日期等内容"): the category tree
+ * under which items are filed and browsed. A default tree following 条例 Art.20's 主动公开 list is created on first use.
+ */
+export const DEFAULT_CATALOGUE: { code: string; name: string; parent?: string }[] = [
+  { code: '01', name: '机构职能' },
+  { code: '02', name: '法规文件' },
+  { code: '0201', name: '规章', parent: '02' },
+  { code: '0202', name: '行政规范性文件', parent: '02' },
+  { code: '0203', name: '其他文件', parent: '02' },
+  { code: '03', name: '政策解读' },
+  { code: '04', name: '规划计划' },
+  { code: '05', name: '行政许可和对外管理服务' },
+  { code: '06', name: '行政处罚和行政强制' },
+  { code: '07', name: '财政预决算' },
+  { code: '08', name: '行政事业性收费' },
+  { code: '09', name: '政府集中采购' },
+  { code: '10', name: '统计信息' },
+  { code: '11', name: '突发公共事件应急' },
+  { code: '12', name: '人事信息' },
+  { code: '13', name: '建议提案办理' },
+  { code: '14', name: '政府信息公开年度报告' },
+  { code: '99', name: '其他' },
+];
+
+export interface CategoryNode {
+  id: number;
+  code: string;
+  name: string;
+  parentId: number | null;
+  sortOrder: number;
+  description: string | null;
+  active: boolean;
+  /** Published items in this category and its sub-categories (public tree only). */
+  count?: number;
+  children: CategoryNode[];
+}
+
+export type CategoryRow = typeof catalogueCategories.$inferSelect;
+
+/** Creates the default catalogue when there is none yet. Returns the number of categories created. */
+export async function ensureDefaultCatalogue(db: Executor): Promise<number> {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(catalogueCategories);
+  if (n > 0) return 0;
+  const ids = new Map<string, number>();
+  let order = 0;
+  for (const c of DEFAULT_CATALOGUE) {
+    const [row] = await db.insert(catalogueCategories).values({ code: c.code, name: c.name, parentId: c.parent ? ids.get(c.parent)! : null, sortOrder: order++ })
+      .onConflictDoNothing().returning({ id: catalogueCategories.id });
+    if (row) ids.set(c.code, row.id);
+  }
+  return ids.size;
+}
+
+export async function listCategoryRows(db: Executor): Promise<CategoryRow[]> {
+  return db.select().from(catalogueCategories).orderBy(asc(catalogueCategories.sortOrder), asc(catalogueCategories.code));
+}
+
+/** Builds the tree from flat rows (children sorted by sortOrder then code); orphans become roots. */
+export function buildCategoryTree(rows: readonly CategoryRow[], counts?: Map<number, number>): CategoryNode[] {
+  const nodes = new Map<number, CategoryNode>(rows.map((r) => [r.id, { id: r.id, code: r.code, name: r.name, parentId: r.parentId, sortOrder: r.sortOrder, description: r.description, active: r.active, children: [] }]));
+  const roots: CategoryNode[] = [];
+  for (const n of nodes.values()) {
+    const parent = n.parentId !== null ? nodes.get(n.parentId) : undefined;
+    (parent ? parent.children : roots).push(n);
+  }
+  const sort = (list: CategoryNode[]) => { list.sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code)); list.forEach((c) => sort(c.children)); };
+  sort(roots);
+  if (counts) {
+    const total = (n: CategoryNode): number => (n.count = (counts.get(n.id) ?? 0) + n.children.reduce((s, c) => s + total(c), 0));
+    roots.forEach(total);
+  }
+  return roots;
+}
+
+/** Ids of a category and all its descendants. */
+export function subtreeIds(rows: readonly CategoryRow[], rootId: number): number[] {
+  const out = [rootId];
+  for (let i = 0; i < out.length; i++) for (const r of rows) if (r.parentId === out[i] && !out.includes(r.id)) out.push(r.id);
+  return out;
+}
+
+/** Staff view of the catalogue (creates the default tree on first use). */
+export async function getCatalogue(ctx: ServiceContext): Promise<CategoryNode[]> {
+  requireRole(ctx.actor, 'publisher', 'secrecy_reviewer', 'reviewer', 'auditor', 'admin');
+  await ensureDefaultCatalogue(ctx.db);
+  return buildCategoryTree(await listCategoryRows(ctx.db));
+}
+
+/** Public catalogue (Art.12): active categories with the number of published items in each. */
+export async function getPublicCatalogue(db: Executor): Promise<CategoryNode[]> {
+  const rows = (await listCategoryRows(db)).filter((r) => r.active);
+  const counted = await db.select({ categoryId: publications.categoryId, n: sql<number>`count(*)::int` }).from(publications)
+    .where(eq(publications.state, 'published')).groupBy(publications.categoryId);
+  const counts = new Map(counted.filter((c) => c.categoryId !== null).map((c) => [c.categoryId!, c.n]));
+  return buildCategoryTree(rows, counts);
+}
+
+export interface CategoryInput { code: string; name: string; parentId?: number | null; sortOrder?: number; description?: string | null; active?: boolean }
+
+function validateCategory(input: Partial<CategoryInput>): void {
+  const problems: { field: string; message: string }[] = [];
+  if (input.code !== undefined && !isValidCategoryCode(input.code)) problems.push({ field: 'code', message: '目录编码应为1–12位字母或数字（用于索引号）' });
+  if (input.name !== undefined && !input.name.trim()) problems.push({ field: 'name', message: '请填写目录名称' });
+  if (problems.length) throw new DomainError('VALIDATION', problems.map((p) => p.message).join('；'), { problems });
+}
+
+async function assertCodeFree(db: Executor, code: string, exceptId?: number): Promise<void> {
+  const [dup] = await db.select({ id: catalogueCategories.id }).from(catalogueCategories).where(eq(catalogueCategories.code, code));
+  if (dup && dup.id !== exceptId) throw new DomainError('CONFLICT', `目录编码 ${code} 已被使用，请换一个编码`);
+}
+
+async function assertParent(db: Executor, parentId: number | null | undefined, selfId?: number): Promise<void> {
+  if (parentId === null || parentId === undefined) return;
+  const rows = await listCategoryRows(db);
+  if (!rows.some((r) => r.id === parentId)) throw new DomainError('VALIDATION', `上级目录 ${parentId} 不存在`);
+  if (selfId !== undefined && subtreeIds(rows, selfId).includes(parentId)) throw new DomainError('VALIDATION', '不能把目录移到它自己或它的下级目录之下');
+}
+
+/** Use case: the publisher adds a catalogue category (Art.12: the catalogue is kept up to date). */
+export async function createCategory(ctx: ServiceContext, input: CategoryInput): Promise<CategoryRow> {
+  const actor = requireRole(ctx.actor, 'publisher');
+  validateCategory(input);
+  return ctx.db.transaction(async (tx) => {
+    await assertCodeFree(tx, input.code);
+    await assertParent(tx, input.parentId);
+    const [row] = await tx.insert(catalogueCategories).values({ code: input.code, name: input.name.trim(), parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0, description: input.description ?? null, active: input.active ?? true }).returning();
+    await appendAudit(tx, actor, { action: 'catalogue.created', targetType: 'catalogue_category', targetId: row.id, detail: { code: row.code, name: row.name } }, ctx.ip ?? null, ctx.now);
+    return row;
+  });
+}
+
+/** Use case: rename, move, reorder or deactivate a category. */
+export async function updateCategory(ctx: ServiceContext, id: number, patch: Partial<CategoryInput>): Promise<CategoryRow> {
+  const actor = requireRole(ctx.actor, 'publisher');
+  validateCategory(patch);
+  return ctx.db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(catalogueCategories).where(eq(catalogueCategories.id, id));
+    if (!existing) throw new DomainError('NOT_FOUND', `目录 ${id} 不存在`);
+    if (patch.code !== undefined) await assertCodeFree(tx, patch.code, id);
+    await assertParent(tx, patch.parentId, id);
+    const set = { ...(patch.code !== undefined && { code: patch.code }), ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.parentId !== undefined && { parentId: patch.parentId }), ...(patch.sortOrder !== undefined && { sortOrder: patch.sortOrder }), ...(patch.description !== undefined && { description: patch.description }), ...(patch.active !== undefined && { active: patch.active }), updatedAt: new Date() };
+    const [row] = await tx.update(catalogueCategories).set(set).where(eq(catalogueCategories.id, id)).returning();
+    await appendAudit(tx, actor, { action: 'catalogue.updated', targetType: 'catalogue_category', targetId: id, detail: patch }, ctx.ip ?? null, ctx.now);
+    return row;
+  });
+}
+
+/**
+ * Finds a category by code, name or path ("法规文件/规章", "法规文件 > 规章"); creates missing ones (imports migrate an
+ * existing portal's catalogue). `cache` maps the text to the id within one import.
+ */
+export async function resolveCategoryForImport(tx: Executor, text: string, cache: Map<string, number>): Promise<number> {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const rows = await listCategoryRows(tx);
+  const byCode = rows.find((r) => r.code === text);
+  if (byCode) { cache.set(text, byCode.id); return byCode.id; }
+  const parts = text.split(/\s*(?:\/|>|＞|》|\\)\s*/).map((p) => p.trim()).filter(Boolean);
+  let parentId: number | null = null;
+  for (const name of parts) {
+    const found: CategoryRow | undefined = rows.find((r) => r.name === name && (parts.length === 1 ? true : r.parentId === parentId));
+    if (found) { parentId = found.id; continue; }
+    let n = rows.length + 1;
+    let code = `M${String(n).padStart(3, '0')}`;
+    while (rows.some((r) => r.code === code)) code = `M${String(++n).padStart(3, '0')}`;
+    const [created] = await tx.insert(catalogueCategories).values({ code, name, parentId, sortOrder: 900 + n }).returning();
+    rows.push(created);
+    parentId = created.id;
+  }
+  cache.set(text, parentId!);
+  return parentId!;
+}

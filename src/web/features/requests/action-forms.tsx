@@ -1,0 +1,391 @@
+import type { ReactNode } from 'react';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { EVENT_LABELS, CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, DELIVERY_METHOD_LABELS, FEE_BASIS_LABELS, type EventType } from '../../../core/requests/events.js';
+import { OUTCOME_LABELS, type Outcome } from '../../../core/requests/outcomes.js';
+import { defaultLegalBasis } from '../../../core/requests/default-legal-basis.js';
+import { OFFICE_REPLY_OUTCOMES } from '../../../core/requests/apply-event.js';
+import type { Department, RequestDetail } from '../../api/types.js';
+import { dayjs } from '../../locale.js';
+import { formatDate } from '../../components/format.js';
+import { OutcomePicker } from './outcome-picker.js';
+
+/** Values of an action form; `on` is the legal date of the fact (defaults to today, never in the future). */
+export type ActionValues = Record<string, unknown> & { on?: Dayjs };
+
+export interface ActionContext {
+  detail: RequestDetail;
+  departments: Department[];
+  form: FormInstance<ActionValues>;
+}
+
+export interface ActionDef {
+  /** Button text */
+  label: string;
+  /** Emphasis of the button: the step that moves the request forward is primary. */
+  kind?: 'primary' | 'danger' | 'default';
+  /** Legal hint shown at the top of the form. */
+  hint?: (d: RequestDetail) => ReactNode;
+  /** Fields besides the date. */
+  fields?: (c: ActionContext) => ReactNode;
+  initial?: (d: RequestDetail) => Record<string, unknown>;
+  /** Event fields from the form values (the date is added by the caller). */
+  toEvent?: (v: ActionValues, d: RequestDetail) => Record<string, unknown>;
+  /** Label of the date field; null = the action has no date of its own. */
+  dateLabel?: string | null;
+  /** Wider modal for long forms. */
+  wide?: boolean;
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+const optionalText = (v: unknown) => (text(v) ? text(v) : undefined);
+const iso = (d: unknown) => (dayjs.isDayjs(d) ? d.format('YYYY-MM-DD') : undefined);
+
+const required = (message: string) => [{ required: true, whitespace: true, message }];
+
+const deptOptions = (departments: Department[]) => departments.filter((d) => d.active).map((d) => ({ value: String(d.id), label: d.name }));
+
+const DELIVERY_FROM_REQUEST: Record<string, string> = { post: 'post', email: 'email', online: 'online', pickup: 'in_person' };
+
+/** Outcomes for which the draft names the third party whose rights are concerned (Arts.15, 32). */
+const THIRD_PARTY_OUTCOMES: readonly Outcome[] = ['withheld_third_party', 'partly_disclosed', 'disclosed'];
+
+/** The reply-drafting fields: grouped outcome picker, legal basis pre-filled from core, reasons, optional body. */
+function ReplyDraftFields({ detail, form }: ActionContext) {
+  const regime = detail.view.regime;
+  const outcome = Form.useWatch<Outcome | undefined>('outcome', form);
+  const onlyOffice = detail.state === 'registered' ? OFFICE_REPLY_OUTCOMES : undefined;
+  const hasThirdPartyConsultation = detail.view.consultations.some((c) => c.party === 'third_party');
+  const showThirdParty = outcome !== undefined && (outcome === 'withheld_third_party' || (hasThirdPartyConsultation && THIRD_PARTY_OUTCOMES.includes(outcome)));
+  const showOtherAgency = outcome === 'unavailable_not_held' || outcome === 'legacy_not_this_agency';
+  return (
+    <>
+      {onlyOffice && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="尚未分派承办单位：只能直接作出已主动公开、不予处理类答复；其他答复请先分派承办单位检索办理。" />
+      )}
+      <Form.Item name="outcome" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
+        <OutcomePicker
+          regime={regime}
+          only={onlyOffice}
+          onChange={(o) => {
+            form.setFieldValue('outcome', o);
+            if (!form.isFieldTouched('legalBasis') || !text(form.getFieldValue('legalBasis'))) form.setFieldValue('legalBasis', defaultLegalBasis(o, regime));
+          }}
+        />
+      </Form.Item>
+      <Form.Item name="legalBasis" label="法律依据" rules={required('请填写法律依据（条、款、项）')} extra="已按办理结果预填条例条款，可补充其他法律、行政法规的具体条款">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+      </Form.Item>
+      <Form.Item
+        name="reasons"
+        label={outcome === 'disclosed' ? '说明（可选）' : '理由'}
+        rules={outcome === 'disclosed' ? [] : required('请说明理由或告知获取途径（条例第三十六条、第三十七条）')}
+        extra={outcome === 'already_public' ? '请写明获取该信息的方式和途径（如网址、公报期号）' : outcome === 'partly_disclosed' ? '请对不予公开的部分逐项说明理由（条例第三十七条）' : undefined}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+      {showThirdParty && (
+        <Form.Item label="涉及的第三方" style={{ marginBottom: 0 }}>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Form.Item name={['thirdParty', 'name']} style={{ flex: 2 }} rules={outcome === 'withheld_third_party' ? required('请填写第三方名称') : []}>
+              <Input placeholder="第三方名称" />
+            </Form.Item>
+            <Form.Item name={['thirdParty', 'opinion']} style={{ flex: 1 }}>
+              <Select allowClear placeholder="第三方意见" options={Object.entries(CONSULTATION_OPINION_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </div>
+        </Form.Item>
+      )}
+      {showOtherAgency && (
+        <Form.Item label="负责公开该信息的机关（能够确定的，条例第三十六条第（五）项）" style={{ marginBottom: 0 }}>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Form.Item name={['otherAgency', 'name']} style={{ flex: 1 }}>
+              <Input placeholder="机关名称" />
+            </Form.Item>
+            <Form.Item name={['otherAgency', 'contact']} style={{ flex: 1 }} dependencies={[['otherAgency', 'name']]}
+              rules={[({ getFieldValue }) => ({ validator: async (_r, v) => { if (text(getFieldValue(['otherAgency', 'name'])) && !text(v)) throw new Error('请填写该机关的联系方式'); } })]}>
+              <Input placeholder="联系方式" />
+            </Form.Item>
+          </div>
+        </Form.Item>
+      )}
+      <Form.Item name="body" label="答复正文（可选）" extra="不填写时，答复书按办理结果的标准文本生成">
+        <Input.TextArea rows={4} />
+      </Form.Item>
+    </>
+  );
+}
+
+export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
+  registered: {
+    label: '确认收到',
+    kind: 'primary',
+    dateLabel: null,
+    hint: (d) => `网上申请以双方确认之日为收到申请之日（条例第三十一条第（三）项）${d.view.submittedOn ? `；本申请于${formatDate(d.view.submittedOn)}网上提交` : ''}。确认后开始计算答复期限。`,
+    initial: () => ({ receivedOn: dayjs() }),
+    fields: () => (
+      <>
+        <Form.Item name="receivedOn" label="确认日期（收到申请之日）" rules={[{ required: true, message: '请选择确认日期' }]}>
+          <DatePicker style={{ width: '100%' }} disabledDate={(x) => x.isAfter(dayjs(), 'day')} allowClear={false} />
+        </Form.Item>
+        <Form.Item name="evidence" label="确认记录" rules={[{ max: 500 }]}>
+          <Input placeholder="如：已电话联系申请人确认；或已发送确认邮件" />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ receivedOn: iso(v.receivedOn), evidence: optionalText(v.evidence) }),
+  },
+  supplement_requested: {
+    label: '告知补正',
+    hint: (d) => `申请内容不明确的，应自收到申请之日起7个工作日内一次性告知补正，说明需要补正的事项和合理的补正期限；答复期限自收到补正的申请之日起重新计算（条例第三十条）。${d.view.receivedOn ? `本申请收到日期：${formatDate(d.view.receivedOn)}。` : ''}`,
+    initial: () => ({ periodDays: 15 }),
+    fields: () => (
+      <>
+        <Form.Item name="items" label="需要补正的事项" rules={required('请逐项写明需要补正的事项')}>
+          <Input.TextArea rows={4} placeholder="如：1. 请明确所需信息的名称或文号；2. 请补充身份证明复印件。" />
+        </Form.Item>
+        <Form.Item name="periodDays" label="补正期限（工作日）" rules={[{ required: true, message: '请填写补正期限' }]}>
+          <InputNumber min={1} max={60} precision={0} suffix="个工作日" style={{ width: 200 }} />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ items: text(v.items), periodDays: Number(v.periodDays) }),
+  },
+  supplement_received: {
+    label: '收到补正',
+    kind: 'primary',
+    dateLabel: '收到补正日期',
+    hint: (d) => `答复期限自收到补正的申请之日起重新计算（条例第三十条）。${d.view.supplement ? `补正期限至${formatDate(d.view.supplement.dueOn)}。` : ''}`,
+  },
+  supplement_expired: {
+    label: '登记逾期未补正',
+    kind: 'danger',
+    hint: (d) => `申请人无正当理由逾期不补正的，视为放弃申请，不再处理（条例第三十条），办理结果记为“其他处理-逾期不补正”。${d.view.supplement ? `补正期限至${formatDate(d.view.supplement.dueOn)}，期满后方可登记。` : ''}`,
+  },
+  assigned: {
+    label: '分派承办单位',
+    kind: 'primary',
+    hint: () => '指定一个主办单位，可以同时指定若干协办单位。承办人只能看到分派给本单位的申请。',
+    initial: (d) => ({ lead: d.view.departments?.lead, assisting: d.view.departments?.assisting ?? [] }),
+    fields: ({ departments, form }) => (
+      <>
+        <Form.Item name="lead" label="主办单位" rules={[{ required: true, message: '请选择主办单位' }]}>
+          <Select options={deptOptions(departments)} showSearch={{ optionFilterProp: 'label' }} placeholder="选择主办单位"
+            onChange={(lead: string) => form.setFieldValue('assisting', ((form.getFieldValue('assisting') as string[] | undefined) ?? []).filter((a) => a !== lead))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['lead']}>
+          {() => (
+            <Form.Item name="assisting" label="协办单位（可多选）">
+              <Select mode="multiple" allowClear options={deptOptions(departments).filter((o) => o.value !== form.getFieldValue('lead'))} showSearch={{ optionFilterProp: 'label' }} placeholder="可不选" />
+            </Form.Item>
+          )}
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ lead: String(v.lead), assisting: ((v.assisting as string[] | undefined) ?? []).map(String) }),
+  },
+  consultation_started: {
+    label: '征求意见',
+    hint: () => '公开可能损害第三方合法权益的，应书面征求第三方意见，第三方自收到征求意见书之日起15个工作日内提出意见（条例第三十二条）；由两个以上机关共同制作的，可以征求相关机关意见（第三十四条）。征求意见所需时间不计算在答复期限内（第三十三条）。',
+    initial: () => ({ party: 'third_party' }),
+    fields: () => (
+      <>
+        <Form.Item name="party" label="征求意见对象" rules={[{ required: true }]}>
+          <Radio.Group options={Object.entries(CONSULTED_PARTY_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="name" label="名称" rules={required('请填写征求意见对象的名称')}>
+          <Input placeholder="如：某某房地产开发有限公司" />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ party: v.party, name: text(v.name) }),
+  },
+  consultation_ended: {
+    label: '结束征求意见',
+    kind: 'primary',
+    dateLabel: '收到意见（或期满）日期',
+    hint: () => '收到意见之日起恢复计算答复期限。第三方逾期未提出意见的，由行政机关依照条例规定决定是否公开（第三十二条）；被征求意见机关逾期未提出意见的，视为同意公开（第三十四条）。',
+    initial: (d) => {
+      const open = d.view.consultations.filter((c) => c.endedOn === null);
+      return { name: open.length === 1 ? open[0].name : undefined, opinion: 'agree' };
+    },
+    fields: ({ detail }) => {
+      const open = detail.view.consultations.filter((c) => c.endedOn === null);
+      return (
+        <>
+          <Form.Item name="name" label="征求意见对象" rules={[{ required: true, message: '请选择结束哪一项征求意见' }]}>
+            <Select options={open.map((c) => ({ value: c.name, label: `${c.name}（${CONSULTED_PARTY_LABELS[c.party]}，${formatDate(c.startedOn)}发出${c.responseDueOn ? `，应于${formatDate(c.responseDueOn)}前答复` : ''}）` }))} />
+          </Form.Item>
+          <Form.Item name="opinion" label="意见" rules={[{ required: true, message: '请选择意见' }]}>
+            <Radio.Group options={Object.entries(CONSULTATION_OPINION_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+        </>
+      );
+    },
+    toEvent: (v) => ({ name: text(v.name), opinion: v.opinion }),
+  },
+  extension_requested: {
+    label: '申请延期',
+    hint: (d) => `需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过${d.view.regime === '2008' ? 15 : 20}个工作日（条例第三十三条）。${d.due?.dueOn ? `当前答复期限：${formatDate(d.due.dueOn)}。` : ''}`,
+    initial: (d) => ({ days: d.view.regime === '2008' ? 15 : 20 }),
+    fields: ({ detail }) => (
+      <>
+        <Form.Item name="days" label="延长天数" rules={[{ required: true, message: '请填写延长天数' }]}>
+          <InputNumber min={1} max={detail.view.regime === '2008' ? 15 : 20} precision={0} suffix="个工作日" style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="reason" label="延期理由（将写入延期答复告知书）" rules={required('请填写延期理由')}>
+          <Input.TextArea rows={3} placeholder="如：所申请信息涉及多个单位，需协调检索" />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ days: Number(v.days), reason: text(v.reason) }),
+  },
+  extension_approved: {
+    label: '批准延期',
+    kind: 'primary',
+    hint: (d) => d.view.extension.requested ? `承办单位于${formatDate(d.view.extension.requested.on)}申请延期${d.view.extension.requested.days}个工作日，理由：${d.view.extension.requested.reason}` : '批准延长答复期限（条例第三十三条）。',
+    initial: (d) => ({ days: d.view.extension.requested?.days ?? 20 }),
+    fields: ({ detail }) => (
+      <Form.Item name="days" label="批准延长天数" rules={[{ required: true, message: '请填写批准的天数' }]}>
+        <InputNumber min={1} max={detail.view.extension.requested?.days ?? 20} precision={0} suffix="个工作日" style={{ width: 200 }} />
+      </Form.Item>
+    ),
+    toEvent: (v) => ({ days: Number(v.days) }),
+  },
+  extension_rejected: {
+    label: '不批准延期',
+    kind: 'danger',
+    fields: () => (
+      <Form.Item name="reason" label="理由">
+        <Input.TextArea rows={2} />
+      </Form.Item>
+    ),
+    toEvent: (v) => ({ reason: optionalText(v.reason) }),
+  },
+  fee_notice_issued: {
+    label: '发出收费通知',
+    hint: () => '申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条；国办函〔2020〕109号）。申请人自收到收费通知次日起20个工作日内缴纳，逾期未缴纳视为放弃申请。',
+    initial: () => ({ basis: 'per_request' }),
+    fields: () => (
+      <>
+        <Form.Item name="basis" label="计费方式" rules={[{ required: true }]}>
+          <Radio.Group options={Object.entries(FEE_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="amountYuan" label="金额" rules={[{ required: true, message: '请填写收费金额' }]}>
+          <InputNumber min={0.01} max={1_000_000} precision={2} prefix="¥" suffix="元" style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="noticeReceivedOn" label="申请人收到通知日期（已知时填写）">
+          <DatePicker style={{ width: 220 }} disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ basis: v.basis, amountYuan: Number(v.amountYuan), noticeReceivedOn: iso(v.noticeReceivedOn) }),
+  },
+  fee_notice_delivered: { label: '登记收费通知送达', dateLabel: '申请人收到通知日期', hint: (d) => d.view.fee ? `缴费期限自申请人收到收费通知次日起计算，当前至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
+  fee_paid: { label: '登记已缴费', kind: 'primary', dateLabel: '缴费日期', hint: (d) => d.view.fee ? `应缴 ${d.view.fee.amountYuan} 元，缴费期限至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
+  fee_expired: { label: '登记逾期未缴费', kind: 'danger', hint: (d) => `逾期未缴纳视为放弃申请，办理结果记为“其他处理-逾期未缴纳信息处理费”。${d.view.fee ? `缴费期限至${formatDate(d.view.fee.paymentDueOn)}，期满后方可登记。` : ''}` },
+  fee_waived: {
+    label: '撤回收费通知',
+    fields: () => <Form.Item name="reason" label="理由"><Input.TextArea rows={2} /></Form.Item>,
+    toEvent: (v) => ({ reason: optionalText(v.reason) }),
+  },
+  reply_drafted: {
+    label: '起草答复',
+    kind: 'primary',
+    wide: true,
+    hint: () => '答复应当写明办理结果、理由和法律依据；不予公开的应当说明理由（条例第三十六条、第三十七条）。起草后提交审核人审核，再经保密审查后方可发出。',
+    initial: (d) => {
+      const draft = d.view.draft;
+      if (!draft) return {};
+      return {
+        outcome: draft.outcome, reasons: draft.reasons, legalBasis: draft.legalBasis, body: draft.body ?? undefined,
+        thirdParty: draft.thirdParty ?? undefined, otherAgency: draft.otherAgency ?? undefined,
+      };
+    },
+    fields: (c) => <ReplyDraftFields {...c} />,
+    toEvent: (v) => {
+      const tp = v.thirdParty as { name?: string; opinion?: string } | undefined;
+      const oa = v.otherAgency as { name?: string; contact?: string } | undefined;
+      return {
+        outcome: v.outcome,
+        legalBasis: text(v.legalBasis),
+        reasons: text(v.reasons),
+        body: optionalText(v.body),
+        thirdParty: tp && text(tp.name) ? { name: text(tp.name), ...(tp.opinion ? { opinion: tp.opinion } : {}) } : undefined,
+        otherAgency: oa && text(oa.name) ? { name: text(oa.name), contact: text(oa.contact) } : undefined,
+      };
+    },
+  },
+  reply_approved: {
+    label: '审核通过',
+    kind: 'primary',
+    hint: (d) => d.view.draft ? `办理结果：${OUTCOME_LABELS[d.view.draft.outcome]}。审核通过后交保密审查。` : '',
+    fields: () => <Form.Item name="comment" label="审核意见（可选）"><Input.TextArea rows={2} /></Form.Item>,
+    toEvent: (v) => ({ comment: optionalText(v.comment) }),
+  },
+  reply_returned: {
+    label: '退回修改',
+    kind: 'danger',
+    fields: () => <Form.Item name="comment" label="退回意见" rules={required('请写明需要修改的内容')}><Input.TextArea rows={3} /></Form.Item>,
+    toEvent: (v) => ({ comment: text(v.comment) }),
+  },
+  secrecy_review_passed: {
+    label: '保密审查通过',
+    kind: 'primary',
+    hint: () => '依照《中华人民共和国保守国家秘密法》等规定对拟公开的信息进行审查（条例第十七条，先审查后公开、一事一审）。审查通过后方可发出答复。',
+  },
+  secrecy_review_rejected: {
+    label: '保密审查不通过',
+    kind: 'danger',
+    fields: () => <Form.Item name="comment" label="审查意见" rules={required('请写明审查意见')}><Input.TextArea rows={3} /></Form.Item>,
+    toEvent: (v) => ({ comment: text(v.comment) }),
+  },
+  replied: {
+    label: '发出答复',
+    kind: 'primary',
+    dateLabel: '答复日期',
+    hint: (d) => `答复已通过审核和保密审查。${d.due?.dueOn ? `答复期限：${formatDate(d.due.dueOn)}。` : ''}`,
+    fields: () => <Form.Item name="documentNo" label="答复书文号（可选，不填则自动编号）"><Input placeholder="如：示自然资公开〔2024〕15号" /></Form.Item>,
+    toEvent: (v) => ({ documentNo: optionalText(v.documentNo) }),
+  },
+  delivered: {
+    label: '登记送达',
+    kind: 'primary',
+    dateLabel: '送达日期',
+    initial: (d) => ({ method: DELIVERY_FROM_REQUEST[d.deliveryMethod ?? ''] ?? 'post' }),
+    fields: ({ form }) => (
+      <>
+        <Form.Item name="method" label="送达方式" rules={[{ required: true }]}>
+          <Radio.Group options={Object.entries(DELIVERY_METHOD_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item noStyle dependencies={['method']}>
+          {() => (
+            <Form.Item name="trackingNo" label="邮件单号" rules={form.getFieldValue('method') === 'post' ? required('邮寄送达须填写挂号信或快递单号') : []}>
+              <Input placeholder={form.getFieldValue('method') === 'post' ? 'EMS 或挂号信单号' : '（可选）'} />
+            </Form.Item>
+          )}
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ method: v.method, trackingNo: optionalText(v.trackingNo) }),
+  },
+  withdrawn: {
+    label: '撤回申请',
+    kind: 'danger',
+    dateLabel: '申请人撤回日期',
+    fields: () => <Form.Item name="reason" label="撤回理由" rules={required('请填写撤回理由，如“申请人书面撤回”')}><Input.TextArea rows={2} /></Form.Item>,
+    toEvent: (v) => ({ reason: text(v.reason) }),
+  },
+  closed: { label: '办结归档', kind: 'primary', dateLabel: '办结日期', hint: () => '办结后申请归档，不能再办理（条例第四十五条）。' },
+};
+
+/** The definition of an action, with a generic one (date only) for event types this page does not know yet. */
+export function actionDef(type: string): ActionDef {
+  return ACTIONS[type as EventType] ?? { label: EVENT_LABELS[type as EventType] ?? type };
+}
+
+/** Order of the action buttons: the procedure order of core's EVENT_LABELS. */
+export function sortActions(types: readonly string[]): string[] {
+  const order = Object.keys(EVENT_LABELS);
+  return [...types].sort((a, b) => (order.indexOf(a) === -1 ? 99 : order.indexOf(a)) - (order.indexOf(b) === -1 ? 99 : order.indexOf(b)));
+}

@@ -1,0 +1,138 @@
+import { useMemo } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { ClockCircleOutlined, ExclamationCircleOutlined, FileDoneOutlined, InboxOutlined } from '@ant-design/icons';
+import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
+import { REQUEST_ROLES, ROLE_LABELS } from '../../features/auth/access.js';
+import { menuFor } from '../../features/auth/staff-menu.js';
+import { useAlerts, useRequestCount } from '../../features/requests/use-requests.js';
+import { useYearRequests } from '../../features/dashboard/use-year-requests.js';
+import { computeYearStats } from '../../features/dashboard/year-stats.js';
+import { EChart } from '../../components/echart.js';
+import { ErrorResult } from '../../components/error-result.js';
+import { formatDate } from '../../components/format.js';
+import type { AlertItem } from '../../api/types.js';
+
+const YEAR = new Date().getFullYear();
+const OUTCOME_COLORS: Record<string, string> = { disclose: '#2e7d32', partly: '#7cb342', withheld: '#c62828', unavailable: '#f9a825', not_processed: '#6d4c41', other: '#78909c', legacy: '#5c6bc0', open: '#1e88e5' };
+
+function StatCard({ title, value, loading, icon, to, color }: { title: string; value: number | undefined; loading: boolean; icon: React.ReactNode; to: string; color: string }) {
+  return (
+    <Link to={to}>
+      <Card hoverable className="gk-stat-card" size="small">
+        <Statistic title={<Space>{icon}{title}</Space>} value={value ?? 0} loading={loading} suffix="件" styles={{ content: { color } }} />
+      </Card>
+    </Link>
+  );
+}
+
+function AlertTable({ items, kind }: { items: (AlertItem & { department: string })[]; kind: 'overdue' | 'dueSoon' }) {
+  return (
+    <Table size="small" rowKey="id" pagination={{ pageSize: 5, hideOnSinglePage: true }} dataSource={items}
+      locale={{ emptyText: kind === 'overdue' ? '没有超期的申请' : '没有即将到期的申请' }}
+      columns={[
+        { title: '受理编号', dataIndex: 'ref', width: 140, render: (r: string, x) => <Link to={`/staff/requests/${x.id}`}>{r}</Link> },
+        { title: '承办单位', dataIndex: 'department', width: 140, ellipsis: true },
+        { title: '内容', dataIndex: 'description', ellipsis: true },
+        { title: '期限', dataIndex: 'dueOn', width: 170, render: (d: string, x) => <Tag color={kind === 'overdue' ? 'red' : 'orange'}>{kind === 'overdue' ? `超期 ${Math.abs(x.workingDaysLeft)} 个工作日` : x.workingDaysLeft === 0 ? `今日到期` : `${formatDate(d)}（剩 ${x.workingDaysLeft} 日）`}</Tag> },
+      ]}
+    />
+  );
+}
+
+/** 工作台: counters, deadline alerts and this year's requests by month and by outcome. */
+export function DashboardPage() {
+  const user = useMe().data?.user;
+  const canSeeRequests = hasAnyRole(user, REQUEST_ROLES);
+  const canSeeAlerts = hasAnyRole(user, ['registrar', 'handler', 'reviewer']);
+  const submitted = useRequestCount({ state: ['submitted'] }, canSeeRequests);
+  const dueSoon = useRequestCount({ dueWithinDays: 3 }, canSeeRequests);
+  const overdue = useRequestCount({ overdue: true }, canSeeRequests);
+  const thisYear = useRequestCount({ year: YEAR }, canSeeRequests);
+  const alerts = useAlerts(canSeeAlerts);
+  const year = useYearRequests(YEAR, canSeeRequests);
+  const stats = useMemo(() => computeYearStats(year.data?.items ?? []), [year.data]);
+
+  const monthOption = useMemo(() => ({
+    tooltip: { trigger: 'axis' },
+    grid: { left: 40, right: 16, top: 24, bottom: 28 },
+    xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => `${i + 1}月`) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: [{ type: 'bar', name: '收到申请', data: stats.byMonth, itemStyle: { color: '#b8252a' }, barMaxWidth: 28 }],
+  }), [stats]);
+  const outcomeOption = useMemo(() => ({
+    tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+    legend: { orient: 'vertical', right: 0, top: 'middle' },
+    series: [{
+      type: 'pie', radius: ['40%', '68%'], center: ['36%', '50%'], label: { formatter: '{c}' },
+      data: stats.byOutcome.filter((o) => o.count > 0).map((o) => ({ name: o.label, value: o.count, itemStyle: { color: OUTCOME_COLORS[o.key] } })),
+    }],
+  }), [stats]);
+
+  if (!user) return null;
+  if (!canSeeRequests) {
+    const entries = menuFor(user).flatMap((e) => ('children' in e ? e.children : [e])).filter((e) => e.path !== '/staff');
+    return (
+      <>
+        <div className="gk-page-title"><Typography.Title level={3}>工作台</Typography.Title></div>
+        <Card>
+          <Typography.Paragraph>您好，{user.displayName}（{user.roles.map((r) => ROLE_LABELS[r]).join('、')}）。</Typography.Paragraph>
+          <Row gutter={[16, 16]}>
+            {entries.map((e) => (
+              <Col key={e.path} xs={24} sm={12} lg={6}>
+                <Link to={e.path}><Card hoverable size="small"><Space>{e.icon}{e.label}</Space></Card></Link>
+              </Col>
+            ))}
+          </Row>
+        </Card>
+      </>
+    );
+  }
+
+  const flatten = (k: 'overdue' | 'dueSoon') => (alerts.data?.groups ?? []).flatMap((g) => g[k].map((x) => ({ ...x, department: g.department })));
+
+  return (
+    <>
+      <div className="gk-page-title">
+        <Typography.Title level={3}>工作台</Typography.Title>
+        <Typography.Text type="secondary">{user.displayName}，您好。今天是 {formatDate(alerts.data?.today ?? new Date().toISOString().slice(0, 10))}</Typography.Text>
+      </div>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={12} lg={6}><StatCard title="待确认网上申请" value={submitted.data} loading={submitted.isPending} icon={<InboxOutlined />} to="/staff/requests?state=submitted" color="#d48806" /></Col>
+        <Col xs={12} lg={6}><StatCard title="3个工作日内到期" value={dueSoon.data} loading={dueSoon.isPending} icon={<ClockCircleOutlined />} to="/staff/requests?dueWithinDays=3" color="#d46b08" /></Col>
+        <Col xs={12} lg={6}><StatCard title="已超期" value={overdue.data} loading={overdue.isPending} icon={<ExclamationCircleOutlined />} to="/staff/requests?overdue=true" color="#cf1322" /></Col>
+        <Col xs={12} lg={6}><StatCard title={`${YEAR}年收到`} value={thisYear.data} loading={thisYear.isPending} icon={<FileDoneOutlined />} to={`/staff/requests?year=${YEAR}&sort=received`} color="#1d4ed8" /></Col>
+      </Row>
+      {(submitted.isError || thisYear.isError) && <ErrorResult error={submitted.error ?? thisYear.error} onRetry={() => { void submitted.refetch(); void thisYear.refetch(); }} />}
+
+      {canSeeAlerts && (
+        <Row gutter={16} style={{ marginBottom: 16 }}>
+          <Col xs={24} xl={12}>
+            <Card title={<Space><ExclamationCircleOutlined style={{ color: '#cf1322' }} />已超期</Space>} size="small" style={{ marginBottom: 16 }}>
+              {alerts.isError ? <ErrorResult error={alerts.error} /> : <AlertTable items={flatten('overdue')} kind="overdue" />}
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card title={<Space><ClockCircleOutlined style={{ color: '#d46b08' }} />3个工作日内到期</Space>} size="small" style={{ marginBottom: 16 }}>
+              {alerts.isError ? <ErrorResult error={alerts.error} /> : <AlertTable items={flatten('dueSoon')} kind="dueSoon" />}
+            </Card>
+          </Col>
+        </Row>
+      )}
+
+      <Row gutter={16}>
+        <Col xs={24} xl={14}>
+          <Card title={`${YEAR}年各月收到申请`} size="small" style={{ marginBottom: 16 }}>
+            {year.isError ? <ErrorResult error={year.error} /> : stats.total === 0 && !year.isPending ? <Empty description="本年尚未收到申请" /> : <EChart option={monthOption} ariaLabel="各月收到申请数柱状图" />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card title={`${YEAR}年收到申请的办理结果`} size="small" style={{ marginBottom: 16 }}>
+            {year.isError ? <ErrorResult error={year.error} /> : stats.total === 0 && !year.isPending ? <Empty description="暂无数据" /> : <EChart option={outcomeOption} ariaLabel="办理结果分布图" />}
+          </Card>
+        </Col>
+      </Row>
+      {year.data?.truncated && <Alert type="info" showIcon title={`本年申请较多，图表按最近 ${year.data.items.length} 件统计；完整统计见“年度报告”。`} />}
+    </>
+  );
+}
