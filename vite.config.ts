@@ -15,7 +15,7 @@ export default defineConfig({
     // antd alone is ~1 MB before gzip; pages are lazy-loaded, the shell carries antd.
     chunkSizeWarningLimit: 1600,
   },
-  server: {
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: false } },
-  },
+  // `npm run dev:web` (and `vite preview`) forward /api to the Gongkai server; GONGKAI_API overrides its address.
+  server: { proxy: { '/api': { target: process.env.GONGKAI_API ?? 'http://localhost:3000', changeOrigin: false } } },
+  preview: { proxy: { '/api': { target: process.env.GONGKAI_API ?? 'http://localhost:3000', changeOrigin: false } } },
 });

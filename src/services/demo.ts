@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { cases, departments, requests, users } from '../db/schema/index.js';
-import { addWorkingDays, type Calendar } from '../core/calendar/working-days.js';
+import { addCalendarDays, addWorkingDays, type Calendar } from '../core/calendar/working-days.js';
 import { residentIdCheckChar, creditCodeCheckChar } from '../core/validators/index.js';
 import { defaultLegalBasis, regimeFor, type RequestEvent } from '../core/requests/index.js';
 import type { Outcome } from '../core/requests/outcomes.js';
@@ -11,6 +11,7 @@ import { insertApplicant } from './requests/applicant.js';
 import { appendEvents, loadClockContext } from './requests/record-event.js';
 import { putSetting, DEFAULT_AGENCY } from './settings.js';
 import { appendAudit } from './audit.js';
+import { issueNotice } from './notices/notices.js';
 import { DomainError } from '../core/errors.js';
 
 /** Password of every demo account (printed by `gongkai demo`). */
@@ -192,7 +193,11 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
             }
             if (['reply_drafted', 'reply_approved', 'reply_cleared', 'closed'].includes(p.target)) {
               cursor = minD(wd(cursor, p.extend ? 12 : 1 + Math.floor(r() * 10)), today);
-              ev.push({ type: 'reply_drafted', on: cursor, outcome: p.outcome, reasons: REASONS[p.outcome] ?? '', legalBasis: defaultLegalBasis(p.outcome, regimeFor(rec)) });
+              ev.push({ type: 'reply_drafted', on: cursor, outcome: p.outcome, reasons: REASONS[p.outcome] ?? '', legalBasis: defaultLegalBasis(p.outcome, regimeFor(rec)) + (p.outcome === 'withheld_prohibited_by_law' ? '；《中华人民共和国档案法》' : ''),
+                ...(['already_public', 'disclosed', 'partly_disclosed'].includes(p.outcome) ? { provision: p.outcome === 'already_public' ? { way: '本机关门户网站“政府信息公开”专栏' } : { method: p.channel === 'online' || p.channel === 'email' ? '以电子邮件方式发送至申请人邮箱' : '以邮寄纸质复制件方式提供' } } : {}),
+                ...(p.outcome === 'partly_disclosed' ? { partial: { disclosedPart: '文件正文及附图', withheldPart: '涉及第三方个人信息的内容', withheldGround: 'withheld_third_party' } } : {}),
+                ...(p.outcome === 'not_processed_duplicate' ? { previousReply: { repliedOn: addCalendarDays(rec, -40) } } : {}),
+              } as RequestEvent);
               if (p.target !== 'reply_drafted') { cursor = minD(wd(cursor, 1), today); ev.push({ type: 'reply_approved', on: cursor }); }
               if (p.target === 'reply_cleared' || p.target === 'closed') { cursor = minD(wd(cursor, 1), today); ev.push({ type: 'secrecy_review_passed', on: cursor }); }
               if (p.target === 'closed') {
@@ -204,6 +209,9 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
           }
         }
         await appendEvents(tx, row.id, ev, null, { ...clock });
+        const replied = ev.find((e) => e.type === 'replied');
+        if (replied) await issueNotice(tx, row.id, 'reply', replied.on, null, ctx.now);
+        else if (ev.some((e) => e.type === 'registered') && r() < 0.5) await issueNotice(tx, row.id, 'receipt', rec, null, ctx.now);
       }
     });
   }

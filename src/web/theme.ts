@@ -10,6 +10,7 @@ export const THEME: ThemeConfig = {
       "-apple-system, BlinkMacSystemFont, 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif",
   },
   components: {
-    Layout: { headerBg: '#ffffff', siderBg: '#1d2733', bodyBg: '#f3f4f6' },
+    Layout: { headerBg: '#ffffff', siderBg: '#1d2733', bodyBg: '#f3f4f6', triggerBg: '#161e27' },
+    Menu: { darkItemBg: '#1d2733', darkSubMenuItemBg: '#161e27', darkItemSelectedBg: '#b8252a' },
   },
 };

@@ -7,6 +7,7 @@ type Handler = (args: { positionals: string[]; flags: Record<string, string | tr
 type Register = (name: string, load: () => Promise<Handler>) => void;
 
 export function loadExtraCommands(register: Register): void {
+  register('notice', async () => (await import('./notice.js')).noticeCommand);
   register('demo', async () => (await import('./demo.js')).demoCommand);
   register('backup', async () => (await import('./backup.js')).backupCommand);
   register('restore', async () => (await import('./backup.js')).restoreCommand);

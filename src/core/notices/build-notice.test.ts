@@ -185,6 +185,15 @@ describe('答复书 — legacy requests under the 2008 条例 (国务院令第49
     expect(all(c)).not.toContain('第三十六条');
   });
 
+  it('states the consultation of the third party after the fact, before the reasons', () => {
+    const c = buildNotice('reply', sampleLegacyNoticeInput({ ...ROWS_2008[4].extra, outcome: 'legacy_commercial_secret' }));
+    expect(c.paragraphs.slice(1, 4).map((p) => p.text)).toEqual([
+      '经审查，您申请获取的政府信息涉及商业秘密，公开后可能损害第三方合法权益。',
+      '本机关已书面征求第三方的意见，第三方不同意公开。',
+      '不予公开的理由：含有企业报价。',
+    ]);
+  });
+
   it('refuses a 2019-only outcome on a 2008-regime request', () => {
     expectDomainError(
       () => buildNotice('reply', sampleLegacyNoticeInput({ outcome: 'withheld_process_info', reasons: REASONS })),

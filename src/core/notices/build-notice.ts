@@ -4,7 +4,7 @@ import { FEE_BASIS_LABELS, FEE_STANDARD_TEXT, assertFeeConsistent } from '../fee
 import { isOutcome } from '../requests/outcomes.js';
 import { APPLICANT_TYPES, CHANNELS, type ApplicantType, type Channel, type IsoDate } from '../types.js';
 import { citeAll, formatCitation, ogi, ogi2008, type Provision } from './citations.js';
-import { formatChineseDate, parseIsoDate } from './format.js';
+import { endWithPeriod, formatChineseDate, parseIsoDate } from './format.js';
 import { buildRemedy, type Remedy } from './remedy.js';
 import { buildReplyBody } from './reply-content.js';
 import { DEFAULT_TEMPLATES, assertTemplate, fillPlaceholders, type NoticeTemplate, type TemplatePlaceholder } from './templates.js';
@@ -471,11 +471,6 @@ function validateCommon(input: NoticeInput): Regime {
     );
   }
   return regime;
-}
-
-function endWithPeriod(text: string): string {
-  const t = text.trim();
-  return /[。！？；）)”]$/.test(t) ? t : `${t}。`;
 }
 
 function unique(list: readonly string[]): string[] {

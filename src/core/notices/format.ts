@@ -84,3 +84,9 @@ export function parseIsoDate(date: IsoDate): [number, number, number] {
 export function formatYuan(amount: number): string {
   return Number.isInteger(amount) ? String(amount) : amount.toFixed(2);
 }
+
+/** Ends a sentence supplied by a user with "。" unless it already ends with closing punctuation. */
+export function endWithPeriod(text: string): string {
+  const t = text.trim();
+  return /[。！？；）)”]$/.test(t) ? t : `${t}。`;
+}

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import { OUTCOMES_2008, OUTCOME_LABELS, type Outcome } from '../requests/outcomes.js';
 import { citeAll, ogi, ogi2008, type Provision } from './citations.js';
-import { formatChineseDate } from './format.js';
+import { endWithPeriod, formatChineseDate } from './format.js';
 import type { NoticeInput, NoticeParagraph, WithheldOutcome } from './types.js';
 
 /**
@@ -24,12 +24,7 @@ export interface ReplyContext {
 }
 
 const body = (text: string): NoticeParagraph => ({ kind: 'body', text });
-const reasonsParagraph = (label: string, text: string): NoticeParagraph => ({ kind: 'reasons', text: `${label}${ensurePeriod(text)}` });
-
-function ensurePeriod(text: string): string {
-  const t = text.trim();
-  return /[。！？；）)”]$/.test(t) ? t : `${t}。`;
-}
+const reasonsParagraph = (label: string, text: string): NoticeParagraph => ({ kind: 'reasons', text: `${label}${endWithPeriod(text)}` });
 
 function trimmed(value: string | undefined): string {
   return value?.trim() ?? '';
@@ -52,9 +47,9 @@ function basis(provisions: readonly Provision[], decision: string, prefix?: stri
 function provisionParagraphs(input: NoticeInput, outcome: Outcome): NoticeParagraph[] {
   const p = input.provision ?? {};
   const lines: string[] = [];
-  if (trimmed(p.method)) lines.push(`提供方式：${ensurePeriod(p.method!)}`);
-  if (trimmed(p.way)) lines.push(`获取途径：${ensurePeriod(p.way!)}`);
-  if (trimmed(p.time)) lines.push(`获取时间：${ensurePeriod(p.time!)}`);
+  if (trimmed(p.method)) lines.push(`提供方式：${endWithPeriod(p.method!)}`);
+  if (trimmed(p.way)) lines.push(`获取途径：${endWithPeriod(p.way!)}`);
+  if (trimmed(p.time)) lines.push(`获取时间：${endWithPeriod(p.time!)}`);
   if (lines.length === 0) {
     throw new DomainError(
       'VALIDATION',
@@ -123,7 +118,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       const way = need(input.provision?.way, outcome, '写明获取该政府信息的方式、途径（如网址、栏目或公报期号）（条例第三十六条第（一）项）');
       paragraphs.push(body(`经查，${P}申请获取的政府信息本机关已经主动公开。`));
       cite([ogi(36, { item: 1 })], `现告知${P}获取该政府信息的方式、途径`);
-      paragraphs.push(body(`获取方式、途径：${ensurePeriod(way)}`));
+      paragraphs.push(body(`获取方式、途径：${endWithPeriod(way)}`));
       break;
     }
     case 'disclosed': {
@@ -140,7 +135,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       let fact = `经审查，${P}申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理。`;
       if (trimmed(part.disclosedPart)) fact += `其中，${part.disclosedPart!.trim()}可以公开`;
       if (trimmed(part.withheldPart)) fact += `${trimmed(part.disclosedPart) ? '；' : '其中，'}${part.withheldPart!.trim()}不予公开`;
-      paragraphs.push(body(ensurePeriod(fact)));
+      paragraphs.push(body(endWithPeriod(fact)));
       paragraphs.push(reasonsParagraph('不予公开部分的理由：', why));
       const ground = part.withheldGround;
       const groundProvisions =
@@ -319,9 +314,10 @@ function reply2008(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     provisions.push(...list);
     paragraphs.push(basis(list, decision, prefix));
   };
-  const withheld = (fact: string, ground: Provision[], prefix?: string) => {
+  const withheld = (fact: string, ground: Provision[], prefix?: string, afterFact?: string) => {
     const why = need(input.reasons, outcome, '说明不予公开的理由（2008年条例第二十一条第（二）项）');
     paragraphs.push(body(`经审查，${P}申请获取的政府信息${fact}。`));
+    if (afterFact) paragraphs.push(body(afterFact));
     paragraphs.push(reasonsParagraph('不予公开的理由：', why));
     cite([...ground, ogi2008(21, { item: 2 })], '本机关决定不予公开', prefix);
   };
@@ -352,12 +348,9 @@ function reply2008(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     case 'legacy_commercial_secret':
     case 'legacy_privacy': {
       const what = outcome === 'legacy_privacy' ? '个人隐私' : '商业秘密';
-      const list = [ogi2008(14, { paragraph: 4 })];
-      if (input.thirdParty?.response === 'objected') {
-        paragraphs.push(body('本机关已书面征求第三方的意见，第三方不同意公开。'));
-        list.push(ogi2008(23));
-      }
-      withheld(`涉及${what}，公开后可能损害第三方合法权益`, list);
+      const objected = input.thirdParty?.response === 'objected';
+      const list = objected ? [ogi2008(14, { paragraph: 4 }), ogi2008(23)] : [ogi2008(14, { paragraph: 4 })];
+      withheld(`涉及${what}，公开后可能损害第三方合法权益`, list, undefined, objected ? '本机关已书面征求第三方的意见，第三方不同意公开。' : undefined);
       break;
     }
     case 'legacy_security_stability':

@@ -326,3 +326,66 @@ describe('entered facts and computed proactive values', () => {
     expect(Object.keys(report.proactive)).toEqual(['regulations', 'normativeDocuments', 'licensing', 'otherServices', 'punishment', 'enforcement', 'fees', 'procurement']);
   });
 });
+
+describe('pre-aggregated rows (count)', () => {
+  it('a row with count n counts like n identical rows, in every format', () => {
+    const { requests, supplements, cases } = ledger2024();
+    const weighted = {
+      requests: requests.map((r) => ({ ...r, count: 3 })),
+      supplements: supplements.map((s) => ({ ...s, count: 3 })),
+      cases: cases.map((c) => ({ ...c, count: 3 })),
+    };
+    const tripled = {
+      requests: requests.flatMap((r) => [r, r, r]),
+      supplements: supplements.flatMap((s) => [s, s, s]),
+      cases: cases.flatMap((c) => [c, c, c]),
+    };
+    for (const format of ['gov-2021', 'gov-2019', 'gov-2014'] as const) {
+      const a = buildAnnualReport({ format, year: 2024, agency: '某局', ...weighted });
+      const b = buildAnnualReport({ format, year: 2024, agency: '某局', ...tripled });
+      expect(a).toEqual(b);
+    }
+    const r = buildAnnualReport({ format: 'gov-2021', year: 2024, agency: '某局', ...weighted }) as Gov2021Report;
+    expect(r.requests.rows.received[6]).toBe(219);
+    expect(r.fees).toEqual({ noticesIssued: 6, amountNoticedYuan: 4500, amountCollectedYuan: 900 });
+  });
+  it('rejects an unknown format', () => {
+    expect(() => buildAnnualReport({ format: 'gov-2030' as 'gov-2021', year: 2024, agency: '某局', requests: [] })).toThrow(/报告格式“gov-2030”无效/);
+  });
+});
+
+describe('the report JSON contract (/work/shared/tools/contract-check sample)', () => {
+  // The two ledger rows the contract check imports: T-1 网络 自然人 2023-03-01 → 2023-03-10 予以公开; T-2 信函 商业企业 2023-12-28, open.
+  const requests: ReportRequestRow[] = [
+    { receivedOn: '2023-03-01', closedOn: '2023-03-10', applicantType: 'natural', channel: 'online', outcome: 'disclosed', extended: false },
+    { receivedOn: '2023-12-28', closedOn: null, applicantType: 'commercial', channel: 'letter', outcome: null, extended: false },
+  ];
+  const rowKeys = ['received', 'carriedIn', 'disclosed', 'partlyDisclosed', 'withheldStateSecret', 'withheldProhibitedByLaw',
+    'withheldSecurityStability', 'withheldThirdParty', 'withheldInternalAffairs', 'withheldProcessInfo',
+    'withheldEnforcementFile', 'withheldQueryMatter', 'unavailableNotHeld', 'unavailableNeedsCreation',
+    'unavailableUnclear', 'notProcessedPetition', 'notProcessedDuplicate', 'notProcessedPublication',
+    'notProcessedExcessive', 'notProcessedConfirmation', 'handledTotal', 'carriedOut'];
+
+  it.each([[2023, 'gov-2021'], [2020, 'gov-2019']] as const)('%i → %s with every key', (year, format) => {
+    const r = JSON.parse(JSON.stringify(buildAnnualReport({ format: defaultFormatForYear(year), year, agency: '某局', requests })));
+    expect(r.format).toBe(format);
+    expect(r.year).toBe(year);
+    const keys = [...rowKeys, ...(format === 'gov-2021' ? ['otherNoSupplement', 'otherUnpaidFee', 'otherOther'] : ['other'])];
+    for (const k of keys) expect(r.requests.rows[k], k).toHaveLength(7);
+    for (const g of ['reconsideration', 'litigationDirect', 'litigationAfterReconsideration']) {
+      expect(Object.keys(r.reviews[g]).sort()).toEqual(['corrected', 'other', 'pending', 'total', 'upheld']);
+    }
+    expect(Array.isArray(r.checks)).toBe(true);
+    if (format === 'gov-2021') {
+      expect([r.requests.rows.received[6], r.requests.rows.handledTotal[6], r.requests.rows.carriedOut[6], r.requests.rows.disclosed[6]]).toEqual([2, 1, 1, 1]);
+    }
+  });
+
+  it('2016 → gov-2014 with every key', () => {
+    const r = JSON.parse(JSON.stringify(buildAnnualReport({ format: defaultFormatForYear(2016), year: 2016, agency: '某局', requests })));
+    expect(r.format).toBe('gov-2014');
+    for (const k of GOV2014_REQUEST_KEYS) expect(r.requests).toHaveProperty(k);
+    for (const g of ['reconsideration', 'litigation']) expect(Object.keys(r[g]).sort()).toEqual(['corrected', 'other', 'total', 'upheld']);
+    for (const k of ['complaints', 'feesWanYuan', 'proactive', 'responses', 'organisation', 'meetings', 'checks']) expect(r).toHaveProperty(k);
+  });
+});

@@ -11,9 +11,10 @@ import { checkReport } from './checks.js';
 import { ANNUAL_FACT_FIELDS, type AnnualFacts, type ComputedProactive, type FactValue } from './facts.js';
 import {
   GOV2014_REQUEST_KEYS, GOV2014_WITHHELD_ROWS, REQUEST_COLUMNS, REVIEW_CELLS, REVIEW_GROUPS, TOTAL_COLUMN,
-  requestRowsOf, type Gov2014RequestKey, type ReportFormat, type RequestRowKey, type ReviewGroup, type TableFormat,
+  isReportFormat, requestRowsOf, type Gov2014RequestKey, type ReportFormat, type RequestRowKey, type ReviewGroup, type TableFormat,
 } from './formats.js';
 import { gov2014RowFor, isCrossVocabulary, requestRowFor } from './outcome-mapping.js';
+import { setPath } from './paths.js';
 import type {
   AnnualReport, DepartmentStat, FeeSummary, Gov2014Report, MappedOutcome, ReportCaseRow, ReportCheck, ReportRequestRow,
   ReportSupplementRow, Reviews, TableReport, ValueSource,
@@ -68,17 +69,6 @@ function place(r: ReportRequestRow, { start, end }: YearBounds): Placement | nul
 const inYear = (d: string | null | undefined, b: YearBounds): boolean => !!d && d >= b.start && d <= b.end;
 const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Sets a dotted path inside a plain object, creating intermediate objects. */
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split('.');
-  let o = target;
-  for (const p of parts.slice(0, -1)) {
-    if (typeof o[p] !== 'object' || o[p] === null) o[p] = {};
-    o = o[p] as Record<string, unknown>;
-  }
-  o[parts[parts.length - 1]] = value;
-}
-
 /**
  * The entered/computed values of a format (part 二, gov-2014 rows 一/二/六/八/九, 举报投诉), as a nested object
  * following `ANNUAL_FACT_FIELDS[].path`. A field is `computed` when the proactive module supplies it, else
@@ -114,11 +104,12 @@ function feeSummary(requests: readonly ReportRequestRow[], b: YearBounds, facts:
   let amountNoticed = 0;
   let amountCollected = 0;
   for (const r of requests) {
+    const n = r.count ?? 1;
     if ((r.feeNoticeYuan ?? 0) > 0 && inYear(r.feeNoticedOn ?? r.closedOn, b)) {
-      noticesIssued += 1;
-      amountNoticed += r.feeNoticeYuan ?? 0;
+      noticesIssued += n;
+      amountNoticed += (r.feeNoticeYuan ?? 0) * n;
     }
-    if ((r.feeCollectedYuan ?? 0) > 0 && inYear(r.feePaidOn ?? r.closedOn, b)) amountCollected += r.feeCollectedYuan ?? 0;
+    if ((r.feeCollectedYuan ?? 0) > 0 && inYear(r.feePaidOn ?? r.closedOn, b)) amountCollected += (r.feeCollectedYuan ?? 0) * n;
   }
   const pick = (path: string, computed: number, entered: FactValue | null | undefined): FactValue => {
     if (entered !== undefined && entered !== null) {
@@ -143,12 +134,14 @@ function dataChecks(requests: readonly ReportRequestRow[], cases: readonly Repor
   for (const r of requests) {
     const p = place(r, b);
     if (!p) continue;
-    if (p.closed && r.outcome === null) closedNoOutcome += 1;
-    if (r.closedOn !== null && r.closedOn < r.receivedOn) closedBeforeReceived += 1;
-    if (r.closedOn === null && r.outcome !== null) outcomeNotClosed += 1;
+    const n = r.count ?? 1;
+    if (p.closed && r.outcome === null) closedNoOutcome += n;
+    if (r.closedOn !== null && r.closedOn < r.receivedOn) closedBeforeReceived += n;
+    if (r.closedOn === null && r.outcome !== null) outcomeNotClosed += n;
   }
   const yearCases = cases.filter((c) => inYear(c.receivedOn, b));
-  const caseClosedNoResult = yearCases.filter((c) => c.closedOn !== null && c.closedOn <= b.end && c.result === null).length;
+  const countOf = (xs: readonly ReportCaseRow[]) => xs.reduce((s, c) => s + (c.count ?? 1), 0);
+  const caseClosedNoResult = countOf(yearCases.filter((c) => c.closedOn !== null && c.closedOn <= b.end && c.result === null));
   const checks: ReportCheck[] = [
     {
       rule: '本年办结的申请均已登记办理结果',
@@ -172,7 +165,7 @@ function dataChecks(requests: readonly ReportRequestRow[], cases: readonly Repor
     },
   ];
   if (format !== 'gov-2014') {
-    const noRoute = yearCases.filter((c) => c.kind === 'litigation' && c.route === null).length;
+    const noRoute = countOf(yearCases.filter((c) => c.kind === 'litigation' && c.route === null));
     checks.push({
       rule: '本年行政诉讼案件均已填写起诉类型',
       ok: noRoute === 0,
@@ -189,53 +182,55 @@ function extras(requests: readonly ReportRequestRow[], b: YearBounds) {
   for (const r of requests) {
     const p = place(r, b);
     if (!p) continue;
+    const n = r.count ?? 1;
     if (p.received) {
-      byMonth[Number(r.receivedOn.slice(5, 7)) - 1] += 1;
-      byChannel[r.channel] += 1;
+      byMonth[Number(r.receivedOn.slice(5, 7)) - 1] += n;
+      byChannel[r.channel] += n;
     }
     if (r.department) {
       let d = depts.get(r.department);
       if (!d) depts.set(r.department, (d = { department: r.department, received: 0, closed: 0, extended: 0, carriedOut: 0 }));
-      if (p.received) d.received += 1;
-      if (p.closed) d.closed += 1;
-      if (p.closed && r.extended) d.extended += 1;
-      if (p.carriedOut) d.carriedOut += 1;
+      if (p.received) d.received += n;
+      if (p.closed) d.closed += n;
+      if (p.closed && r.extended) d.extended += n;
+      if (p.carriedOut) d.carriedOut += n;
     }
   }
   const byDepartment = [...depts.values()].sort((x, y) => y.received - x.received || x.department.localeCompare(y.department, 'zh-CN'));
   return { byMonth, byChannel, byDepartment };
 }
 
-function mapped(counts: Map<string, MappedOutcome>, outcome: Outcome, row: string): void {
+function mapped(counts: Map<string, MappedOutcome>, outcome: Outcome, row: string, n: number): void {
   const k = `${outcome}→${row}`;
   const m = counts.get(k);
-  if (m) m.count += 1;
-  else counts.set(k, { outcome, row, count: 1 });
+  if (m) m.count += n;
+  else counts.set(k, { outcome, row, count: n });
 }
 
 function buildTableReport(o: BuildAnnualReportOptions & { format: TableFormat }, b: YearBounds): TableReport {
   const defs = requestRowsOf(o.format);
   const rows = Object.fromEntries(defs.map((d) => [d.key, new Array<number>(REQUEST_COLUMNS.length).fill(0)])) as Record<RequestRowKey, number[]>;
-  const add = (key: RequestRowKey, c: number) => {
-    rows[key][c] += 1;
-    rows[key][TOTAL_COLUMN] += 1;
-  };
   const mappedCounts = new Map<string, MappedOutcome>();
   for (const r of o.requests) {
     const p = place(r, b);
     if (!p) continue;
     const c = APPLICANT_TYPES.indexOf(r.applicantType);
-    if (p.received) add('received', c);
-    if (p.carriedIn) add('carriedIn', c);
+    const n = r.count ?? 1;
+    const add = (key: RequestRowKey) => {
+      rows[key][c] += n;
+      rows[key][TOTAL_COLUMN] += n;
+    };
+    if (p.received) add('received');
+    if (p.carriedIn) add('carriedIn');
     if (p.closed) {
-      add('handledTotal', c);
+      add('handledTotal');
       if (r.outcome !== null) {
         const row = requestRowFor(r.outcome, o.format);
-        add(row, c);
-        if (isCrossVocabulary(r.outcome, o.format)) mapped(mappedCounts, r.outcome, row);
+        add(row);
+        if (isCrossVocabulary(r.outcome, o.format)) mapped(mappedCounts, r.outcome, row, n);
       }
     }
-    if (p.carriedOut) add('carriedOut', c);
+    if (p.carriedOut) add('carriedOut');
   }
 
   const reviews = Object.fromEntries(REVIEW_GROUPS.map((g) => [g, Object.fromEntries(REVIEW_CELLS.map((c) => [c, 0]))])) as Reviews;
@@ -244,8 +239,9 @@ function buildTableReport(o: BuildAnnualReportOptions & { format: TableFormat },
     const group: ReviewGroup = k.kind === 'reconsideration' ? 'reconsideration'
       : k.route === 'after_reconsideration' ? 'litigationAfterReconsideration' : 'litigationDirect';
     const concluded = k.closedOn !== null && k.closedOn <= b.end;
-    reviews[group][reviewCategory(k.result, concluded)] += 1;
-    reviews[group].total += 1;
+    const n = k.count ?? 1;
+    reviews[group][reviewCategory(k.result, concluded)] += n;
+    reviews[group].total += n;
   }
 
   const sources: Record<string, ValueSource> = {};
@@ -283,25 +279,26 @@ function buildGov2014Report(o: BuildAnnualReportOptions, b: YearBounds): Gov2014
   for (const r of o.requests) {
     const p = place(r, b);
     if (!p) continue;
+    const n = r.count ?? 1;
     if (p.received) {
-      q.received += 1;
-      q[channelRow[r.channel]] += 1;
+      q.received += n;
+      q[channelRow[r.channel]] += n;
     }
-    if (p.carriedIn) carriedIn += 1;
-    if (p.carriedOut) carriedOut += 1;
+    if (p.carriedIn) carriedIn += n;
+    if (p.carriedOut) carriedOut += n;
     if (p.closed) {
-      q.completed += 1;
-      q[r.extended ? 'completedExtended' : 'completedOnTime'] += 1;
-      q.answered += 1;
+      q.completed += n;
+      q[r.extended ? 'completedExtended' : 'completedOnTime'] += n;
+      q.answered += n;
       if (r.outcome !== null) {
         const row = gov2014RowFor(r.outcome);
-        q[row] += 1;
-        if (isCrossVocabulary(r.outcome, 'gov-2014')) mapped(mappedCounts, r.outcome, row);
+        q[row] += n;
+        if (isCrossVocabulary(r.outcome, 'gov-2014')) mapped(mappedCounts, r.outcome, row, n);
       }
     }
   }
   q.withheld = GOV2014_WITHHELD_ROWS.reduce((s, k) => s + q[k], 0);
-  q.supplementRequested = (o.supplements ?? []).filter((s) => inYear(s.requestedOn, b)).length;
+  q.supplementRequested = (o.supplements ?? []).filter((s) => inYear(s.requestedOn, b)).reduce((s, x) => s + (x.count ?? 1), 0);
 
   const zero = () => ({ total: 0, upheld: 0, corrected: 0, other: 0 });
   const reconsideration = zero();
@@ -310,8 +307,9 @@ function buildGov2014Report(o: BuildAnnualReportOptions, b: YearBounds): Gov2014
     if (!inYear(k.receivedOn, b)) continue;
     const target = k.kind === 'reconsideration' ? reconsideration : litigation;
     const concluded = k.closedOn !== null && k.closedOn <= b.end;
-    target[gov2014CaseCategory(k.kind, k.result, concluded)] += 1;
-    target.total += 1;
+    const n = k.count ?? 1;
+    target[gov2014CaseCategory(k.kind, k.result, concluded)] += n;
+    target.total += n;
   }
 
   const sources: Record<string, ValueSource> = {};
@@ -355,6 +353,9 @@ function buildGov2014Report(o: BuildAnnualReportOptions, b: YearBounds): Gov2014
  * Every invariant of legal-facts §2.7 is evaluated into `checks`; nothing is adjusted to pass them.
  */
 export function buildAnnualReport(options: BuildAnnualReportOptions): AnnualReport {
+  if (!isReportFormat(options.format)) {
+    throw new DomainError('VALIDATION', `报告格式“${String(options.format)}”无效，请选择 gov-2021、gov-2019 或 gov-2014。`, { format: options.format });
+  }
   if (!Number.isInteger(options.year) || options.year < 2008 || options.year > 9999) {
     throw new DomainError('VALIDATION', `报告年度“${options.year}”无效，请填写2008年以后的四位年份。`, { year: options.year });
   }

@@ -79,3 +79,18 @@ describe('checkReport on gov-2014 (统计表 sums)', () => {
     expect(checkReport(r).some((c) => c.rule.startsWith('收到申请数加上年结转数'))).toBe(false);
   });
 });
+
+describe('cross-year check across formats', () => {
+  it('compares the 2019 report’s 上年结转 total with the 2018 统计表’s carried-out total', () => {
+    const requests = [
+      { receivedOn: '2018-12-20', closedOn: '2019-01-10', applicantType: 'natural' as const, channel: 'online' as const, outcome: 'disclosed' as const, extended: false },
+      { receivedOn: '2018-12-21', closedOn: null, applicantType: 'commercial' as const, channel: 'online' as const, outcome: null, extended: false },
+    ];
+    const r2018 = buildAnnualReport({ format: 'gov-2014', year: 2018, agency: '某局', requests });
+    const r2019 = buildAnnualReport({ format: 'gov-2019', year: 2019, agency: '某局', requests, previous: r2018 });
+    expect(r2019.checks.find((c) => c.rule.startsWith('本年“上年结转”'))).toMatchObject({ ok: true, detail: '相符（总计2件）' });
+    const wrong = structuredClone(r2018) as Gov2014Report;
+    wrong.requests.carriedOut = 5;
+    expect(checkReport(r2019, wrong).find((c) => c.rule.startsWith('本年“上年结转”'))?.detail).toContain('总计：本年上年结转2，上年结转下年度5');
+  });
+});

@@ -9,3 +9,4 @@ export * from './annual-report.js';
 export * from './narrative.js';
 export * from './aggregate.js';
 export * from './parse-report.js';
+export * from './paths.js';

@@ -12,20 +12,11 @@ import {
   GOV2014_CASE_CELLS, GOV2014_REQUEST_KEYS, REQUEST_COLUMN_LABELS, REQUEST_COLUMNS, REVIEW_CELLS, REVIEW_GROUP_LABELS,
   REVIEW_GROUPS, isReportFormat, requestRowsOf, type ReportFormat, type TableFormat,
 } from './formats.js';
+import { getPath, setPath } from './paths.js';
 import type { AnnualReport, DepartmentStat, FeeSummary, MappedOutcome, ReportCheck, ValueSource } from './types.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Reads a dotted path (array indexes as numeric segments, e.g. `requests.rows.received.0`); undefined when any step is missing. */
-export function getPath(o: unknown, path: string): unknown {
-  let cur: unknown = o;
-  for (const p of path.split('.')) {
-    if (typeof cur !== 'object' || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
-}
 
 class Reader {
   readonly issues: string[] = [];
@@ -66,11 +57,7 @@ function readFacts(r: Reader, src: Obj, format: ReportFormat): Obj {
   for (const field of ANNUAL_FACT_FIELDS) {
     if (field.path === null || field.path.startsWith('fees.') || field.path === 'complaints') continue;
     if (!(field.formats as readonly string[]).includes(format)) continue;
-    const value = r.fact(getPath(src, field.path), field.path);
-    const [section, ...rest] = field.path.split('.');
-    let o = (out[section] ??= {}) as Obj;
-    for (const p of rest.slice(0, -1)) o = (o[p] ??= {}) as Obj;
-    o[rest[rest.length - 1]] = value;
+    setPath(out, field.path, r.fact(getPath(src, field.path), field.path));
   }
   return out;
 }

@@ -31,11 +31,18 @@ export interface ReportRequestRow {
   feeNoticedOn?: IsoDate | null;
   /** Date the fee was paid; when absent the payment is attributed to the year the request was closed. */
   feePaidOn?: IsoDate | null;
+  /**
+   * How many identical requests this row stands for (default 1), so that SQL may pre-aggregate with GROUP BY
+   * instead of returning one row per request. Fee amounts are per request.
+   */
+  count?: number;
 }
 
 /** One 补正 notice (告知作出更改补充 / 补正告知书, Art.30) issued. */
 export interface ReportSupplementRow {
   requestedOn: IsoDate;
+  /** How many notices this row stands for (default 1). */
+  count?: number;
 }
 
 /** One 行政复议 or 行政诉讼 case about 政府信息公开 work. */
@@ -47,6 +54,8 @@ export interface ReportCaseRow {
   /** 结案日期; null = not concluded. */
   closedOn: IsoDate | null;
   result: CaseResult | null;
+  /** How many identical cases this row stands for (default 1). */
+  count?: number;
 }
 
 /** One invariant check (legal-facts §2.7). A failing check is reported, never fixed. */

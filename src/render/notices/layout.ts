@@ -71,6 +71,7 @@ export interface NoticeLayout {
   fonts?: Partial<NoticeFonts>;
 }
 
+/** `layout` with every missing option set to its GB/T 9704-2012 default. */
 export function resolveLayout(layout: NoticeLayout = {}): Required<Omit<NoticeLayout, 'issuerMarkText' | 'fonts'>> & {
   issuerMarkText?: string;
   fonts: NoticeFonts;

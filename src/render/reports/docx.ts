@@ -10,7 +10,7 @@ import {
 } from 'docx';
 import type { Narrative, NarrativeParagraph, NarrativeTable } from '../../core/reports/narrative.js';
 import type { AnnualReport } from '../../core/reports/types.js';
-import { buildReportTables, type TableCell as ModelCell, type TableModel } from './table-model.js';
+import { buildReportTables, isBold, type TableCell as ModelCell, type TableModel } from './table-model.js';
 
 /** Font family names used in the document (Word substitutes a missing font by its own rules). */
 export interface DocxFonts {
@@ -82,7 +82,7 @@ function tableOf(model: TableModel, fonts: DocxFonts): Table {
       alignment: c.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
       indent: c.indent ? { left: c.indent * size * 10 } : undefined,
       spacing: { line: 240, lineRule: LineRuleType.AUTO },
-      children: [new TextRun({ text: c.text, font: font(fonts.table), size, bold: !!c.header && c.align !== 'left' })],
+      children: [new TextRun({ text: c.text, font: font(fonts.table), size, bold: isBold(c) })],
     })],
   });
   return new Table({

@@ -26,7 +26,7 @@ body { margin: 0; background: #f3f3f3; color: #000;
   font-family: "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; }
 .report { max-width: 210mm; margin: 0 auto; padding: 37mm 26mm 35mm 28mm; background: #fff; font-size: 16pt; line-height: 28pt; }
 h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STZhongsong", "宋体", "SimSun", serif; font-size: 22pt; line-height: 1.4;
-  font-weight: normal; text-align: center; margin: 0 0 28pt; }
+  font-weight: normal; text-align: center; margin: 0 0 28pt; text-wrap: balance; }
 h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.placeholder { background: #fff3b0; }
@@ -35,6 +35,7 @@ table.official { width: 100%; border-collapse: collapse; margin: 8pt 0 14pt; fon
 table.official.wide { font-size: 9pt; }
 table.official th, table.official td { border: 1px solid #000; padding: 2pt 4pt; text-align: center; vertical-align: middle; }
 table.official th { font-weight: bold; }
+table.official th.left { font-weight: normal; }
 table.official .left { text-align: left; }
 table.official tr { page-break-inside: avoid; }
 .caption { text-align: center; text-indent: 0; }

@@ -8,7 +8,7 @@ import {
   GOV2014_LINES, REQUEST_COLUMN_LABELS, REQUEST_TABLE_NOTE, REVIEW_CELL_LABELS, REVIEW_CELLS, requestRowsOf,
   type NarrativeTable, type RequestRowDef, type ReviewGroup,
 } from '../../core/reports/index.js';
-import { getPath } from '../../core/reports/parse-report.js';
+import { getPath } from '../../core/reports/paths.js';
 import type { AnnualReport, Gov2014Report, TableReport } from '../../core/reports/types.js';
 
 export type CellValue = number | string | null;
@@ -67,6 +67,11 @@ export function placeCells(model: TableModel): PlacedCell[] {
     }
   });
   return placed;
+}
+
+/** Column headings are bold; left-aligned label cells (row labels, the 勾稽关系 note) are not. */
+export function isBold(cell: TableCell): boolean {
+  return !!cell.header && cell.align !== 'left';
 }
 
 /** Text of a value as printed in a table cell: '' for not reported. */
@@ -193,12 +198,12 @@ function statisticsTable(report: Gov2014Report): TableModel {
     key: 'statistics',
     sheetName: '政府信息公开情况统计表',
     caption: ['政府信息公开情况统计表', `（${report.year}年度）`, `填报单位：${report.agency}`],
-    columnWidths: [60, 8, 12],
+    columnWidths: [56, 8, 16],
     headerRows: 1,
     rows: [
       [head('统 计 指 标'), head('单位'), head('统计数')],
       ...GOV2014_LINES.map((line) => [
-        label(line.label, { indent: line.indent, header: line.indent === 0 }),
+        label(line.label, { indent: line.indent }),
         { text: line.unit, align: 'center' as const },
         line.path ? valueCell(report, line.path) : { text: '', align: 'center' as const },
       ]),

@@ -9,8 +9,9 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.js';
 import { parseReportJson } from '../../core/reports/parse-report.js';
+import { setPath } from '../../core/reports/paths.js';
 import type { AnnualReport } from '../../core/reports/types.js';
-import { buildReportTables, placeCells, type CellValue, type TableCell, type TableModel } from './table-model.js';
+import { buildReportTables, isBold, placeCells, type CellValue, type TableCell, type TableModel } from './table-model.js';
 
 const DATA_SHEET = '_data';
 const DATA_MARKER = 'gongkai-annual-report/1';
@@ -27,7 +28,7 @@ function captionOf(report: AnnualReport, model: TableModel): string[] {
 
 function styleOf(cell: TableCell): Partial<ExcelJS.Style> {
   return {
-    font: { name: FONT, size: 10, bold: !!cell.header },
+    font: { name: FONT, size: 10, bold: isBold(cell) },
     alignment: {
       vertical: 'middle',
       horizontal: cell.align === 'left' ? 'left' : 'center',
@@ -122,16 +123,6 @@ function readCell(v: ExcelJS.CellValue): CellValue {
   return String(v);
 }
 
-function setRef(target: Record<string, unknown>, ref: string, value: CellValue): void {
-  const parts = ref.split('.');
-  let o: Record<string, unknown> = target;
-  for (const p of parts.slice(0, -1)) {
-    if (typeof o[p] !== 'object' || o[p] === null) o[p] = {};
-    o = o[p] as Record<string, unknown>;
-  }
-  o[parts[parts.length - 1]] = value;
-}
-
 /**
  * Reads back an XLSX written by `renderReportXlsx` (for aggregation, 条例 Art.49 ¶2): the embedded JSON, with any
  * official-table cell that was edited after export taken from the sheet (the edit is listed in `checks`). The
@@ -173,9 +164,9 @@ export async function readReportXlsx(buffer: Buffer | ArrayBuffer | Uint8Array):
       if (p.cell.ref === undefined) continue;
       const cell = ws.getCell(top + p.row, 1 + p.col);
       const shown = readCell(cell.value);
-      const stored = p.cell.value ?? null;
+      const stored = readCell(p.cell.value ?? null);
       if (shown !== stored) {
-        setRef(obj, p.cell.ref, shown);
+        setPath(obj, p.cell.ref, shown);
         edits.push(`${model.sheetName}!${cell.address}由${stored ?? '空白'}改为${shown ?? '空白'}`);
       }
     }

@@ -3,6 +3,8 @@ import { publicRoutes } from './public.js';
 import { authRoutes } from './auth.js';
 import { requestRoutes } from './requests.js';
 import { adminRoutes } from './admin.js';
+import { publicationRoutes } from './publications.js';
+import { noticeRoutes } from './notices.js';
 
 export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ ok: true }));
@@ -10,4 +12,6 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   await app.register(async (scope) => authRoutes(scope as App, deps));
   await app.register(async (scope) => requestRoutes(scope as App));
   await app.register(async (scope) => adminRoutes(scope as App));
+  await app.register(async (scope) => publicationRoutes(scope as App, deps));
+  await app.register(async (scope) => noticeRoutes(scope as App));
 }

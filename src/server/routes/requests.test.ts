@@ -107,8 +107,14 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
     expect(again.statusCode).toBeGreaterThanOrEqual(400);
   });
 
+  it('a draft that would not make a complete 答复书 is refused when drafted, not when sent', async () => {
+    const res = await act(handler, { type: 'reply_drafted', on: '2024-10-28', outcome: 'partly_disclosed', reasons: '部分涉及商业秘密', legalBasis: '条例第三十七条' }, '2024-10-28');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toContain('方式');
+  });
+
   it('reply: drafted with a structured outcome, approved, cleared by secrecy review, sent, delivered, closed', async () => {
-    let d = await ok(handler, { type: 'reply_drafted', on: '2024-10-28', outcome: 'partly_disclosed', reasons: '第三方不同意公开其商业秘密部分，依据条例第十五条不予公开该部分', legalBasis: '《中华人民共和国政府信息公开条例》第三十七条' }, '2024-10-28');
+    let d = await ok(handler, { type: 'reply_drafted', on: '2024-10-28', outcome: 'partly_disclosed', reasons: '第三方不同意公开其商业秘密部分，依据条例第十五条不予公开该部分', legalBasis: '《中华人民共和国政府信息公开条例》第三十七条', provision: { method: '以邮寄纸质复制件方式提供可以公开的部分' }, partial: { disclosedPart: '批复文件正文', withheldPart: '附件中第三方企业的商业秘密', withheldGround: 'withheld_third_party' } }, '2024-10-28');
     expect(d.state).toBe('reply_drafted');
     const early = await act(registrar, { type: 'replied', on: '2024-10-28' });
     expect(early.statusCode).toBe(409);
@@ -126,11 +132,33 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
     expect(row.extended).toBe(true);
   });
 
+  it('each step issued its notice: numbered, stored as sent, with the right article and remedy', async () => {
+    const list = (await registrar.get(`/api/requests/${id}/notices`)).json() as { id: number; type: string; docNumber: string | null }[];
+    expect(list.map((n) => n.type)).toEqual(['receipt', 'supplement', 'consultation', 'extension', 'reply']);
+    expect(list[0].docNumber).toBeNull();
+    expect(list.slice(1).map((n) => n.docNumber)).toEqual(['示自然资公开〔2024〕1号', '示自然资公开〔2024〕2号', '示自然资公开〔2024〕3号', '示自然资公开〔2024〕4号']);
+    const reply = (await registrar.get(`/api/requests/${id}/notices/${list[4].id}`)).json();
+    const text = reply.content.paragraphs.map((p: { text: string }) => p.text).join('');
+    expect(text).toContain('第三十七条');
+    expect(text).toContain('应当先'); // 复议前置: partial disclosure relying on Art.15 (行政复议法 Art.23(1)(四))
+    expect(text).toContain('示范市人民政府');
+    const supplement = (await registrar.get(`/api/requests/${id}/notices/${list[1].id}`)).json();
+    expect(supplement.content.paragraphs.some((p: { kind: string }) => p.kind === 'remedy')).toBe(false);
+    const docx = await registrar.get(`/api/requests/${id}/notices/${list[4].id}?format=docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-disposition']).toContain("filename*=UTF-8''");
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const preview = await registrar.get(`/api/requests/${id}/notices/preview?type=fee`);
+    expect(preview.statusCode).toBe(409);
+    expect(preview.json().error.message).toContain('收费');
+  });
+
   it('every step is an event row and an audited, SM3-chained write', async () => {
     const events = await handle.db.select().from(requestEvents).where(eq(requestEvents.requestId, id));
     expect(events.map((e) => e.type)).toEqual(['registered', 'supplement_requested', 'supplement_received', 'assigned', 'consultation_started', 'consultation_ended', 'extension_requested', 'extension_approved', 'reply_drafted', 'reply_approved', 'secrecy_review_passed', 'replied', 'delivered', 'closed']);
     const audit = await handle.db.select().from(auditLog);
     expect(audit.filter((a) => a.action.startsWith('request.')).length).toBe(14);
+    expect(audit.filter((a) => a.action === 'notice.issued').length).toBe(5);
     const verify = (await auditor.get('/api/audit/verify')).json();
     expect(verify.ok).toBe(true);
     await handle.exec(`UPDATE audit_log SET action = 'tampered' WHERE id = 3`);

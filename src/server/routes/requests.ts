@@ -4,7 +4,7 @@ import type { App } from '../app.js';
 import { ListRequestsQuery, RegisterRequestBody, RequestEventBody, IsoDateSchema } from '../../shared/api.js';
 import { confirmOnlineRequest, registerRequest } from '../../services/requests/create-request.js';
 import { getRequestDetail, listRequests } from '../../services/requests/queries.js';
-import { recordRequestEvent } from '../../services/requests/record-event.js';
+import { recordRequestEvent } from '../../services/requests/record-request-event.js';
 import { DomainError } from '../../core/errors.js';
 import { EVENT_LABELS, type RequestEvent } from '../../core/requests/index.js';
 import { needRole } from '../plugins/auth.js';

@@ -173,7 +173,7 @@ export async function resolveCategoryForImport(tx: Executor, text: string, cache
     let n = rows.length + 1;
     let code = `M${String(n).padStart(3, '0')}`;
     while (rows.some((r) => r.code === code)) code = `M${String(++n).padStart(3, '0')}`;
-    const [created] = await tx.insert(catalogueCategories).values({ code, name, parentId, sortOrder: 900 + n }).returning();
+    const [created]: CategoryRow[] = await tx.insert(catalogueCategories).values({ code, name, parentId, sortOrder: 900 + n }).returning();
     rows.push(created);
     parentId = created.id;
   }

@@ -98,40 +98,45 @@ export async function appendPublicationEvent(tx: Executor, publicationId: number
   return row.seq;
 }
 
+/** Inserts a draft inside the caller's transaction (validation included): shared by the workbench and Art.44 drafts. */
+export async function insertPublicationDraft(tx: Executor, ctx: ServiceContext, actor: Actor, input: PublicationInput, extra: { source?: string; sourceRequestIds?: number[] } = {}): Promise<{ id: number }> {
+  const problems = validate(input, ctx.today, true);
+  if (problems.length) throw new DomainError('VALIDATION', problems.map((x) => x.message).join('；'), { problems });
+  await assertReferences(tx, input);
+  const settings = await getPublicationSettings(tx);
+  const title = input.title.trim();
+  const [row] = await tx.insert(publications).values({
+    indexNo: input.indexNo || null,
+    title,
+    docNumber: input.docNumber?.trim() || null,
+    issuer: input.issuer?.trim() || settings.defaultIssuer,
+    writtenOn: input.writtenOn ?? null,
+    formedOn: input.formedOn ?? input.writtenOn ?? ctx.today,
+    categoryId: input.categoryId ?? null,
+    topic: input.topic?.trim() || null,
+    summary: input.summary?.trim() || null,
+    ...bodyColumns(title, input.body ?? ''),
+    normativeKind: input.normativeKind ?? null,
+    channels: input.channels ?? ['website'],
+    interpretsId: input.interpretsId ?? null,
+    departmentId: input.departmentId ?? actor.departmentId ?? null,
+    disclosureMode: input.disclosureMode?.trim() || '主动公开',
+    state: 'draft',
+    source: extra.source ?? 'workbench',
+    sourceRequestIds: extra.sourceRequestIds ?? null,
+    createdBy: actor.id > 0 ? actor.id : null,
+  }).returning({ id: publications.id });
+  await appendPublicationEvent(tx, row.id, 'created', ctx.today, { title, ...(extra.sourceRequestIds && { sourceRequestIds: extra.sourceRequestIds }) }, actor);
+  await appendAudit(tx, actor, { action: 'publication.created', targetType: 'publication', targetId: row.id, detail: { title, ...(extra.sourceRequestIds && { sourceRequestIds: extra.sourceRequestIds }) } }, ctx.ip ?? null, ctx.now);
+  return { id: row.id };
+}
+
 /** Use case: a publisher drafts an item (条例 Art.19–20 主动公开). Nothing is public until review, approval and publishing. */
-export async function createPublication(ctx: ServiceContext, input: PublicationInput, extra: { source?: string; sourceRequestIds?: number[] } = {}): Promise<{ id: number }> {
+export async function createPublication(ctx: ServiceContext, input: PublicationInput): Promise<{ id: number }> {
   const actor = requireRole(ctx.actor, 'publisher');
   const problems = validate(input, ctx.today, true);
   if (problems.length) throw new DomainError('VALIDATION', problems.map((x) => x.message).join('；'), { problems });
-  return ctx.db.transaction(async (tx) => {
-    await assertReferences(tx, input);
-    const settings = await getPublicationSettings(tx);
-    const title = input.title.trim();
-    const [row] = await tx.insert(publications).values({
-      indexNo: input.indexNo || null,
-      title,
-      docNumber: input.docNumber?.trim() || null,
-      issuer: input.issuer?.trim() || settings.defaultIssuer,
-      writtenOn: input.writtenOn ?? null,
-      formedOn: input.formedOn ?? input.writtenOn ?? ctx.today,
-      categoryId: input.categoryId ?? null,
-      topic: input.topic?.trim() || null,
-      summary: input.summary?.trim() || null,
-      ...bodyColumns(title, input.body ?? ''),
-      normativeKind: input.normativeKind ?? null,
-      channels: input.channels ?? ['website'],
-      interpretsId: input.interpretsId ?? null,
-      departmentId: input.departmentId ?? actor.departmentId ?? null,
-      disclosureMode: input.disclosureMode?.trim() || '主动公开',
-      state: 'draft',
-      source: extra.source ?? 'workbench',
-      sourceRequestIds: extra.sourceRequestIds ?? null,
-      createdBy: actor.id > 0 ? actor.id : null,
-    }).returning({ id: publications.id });
-    await appendPublicationEvent(tx, row.id, 'created', ctx.today, { title, ...(extra.sourceRequestIds && { sourceRequestIds: extra.sourceRequestIds }) }, actor);
-    await appendAudit(tx, actor, { action: 'publication.created', targetType: 'publication', targetId: row.id, detail: { title } }, ctx.ip ?? null, ctx.now);
-    return { id: row.id };
-  });
+  return ctx.db.transaction((tx) => insertPublicationDraft(tx, ctx, actor, input));
 }
 
 /** Use case: edit a draft. Only drafts change; a published item is withdrawn and reopened first (then reviewed again). */

@@ -10,6 +10,7 @@ import { requireRole } from '../authorize.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { assertApplicant, idNumberHash, insertApplicant, type ApplicantInput } from './applicant.js';
 import { appendEvents, createRequestRecord, loadClockContext } from './record-event.js';
+import { issueNotice } from '../notices/notices.js';
 
 export const DELIVERY_METHODS = ['email', 'post', 'pickup', 'online'] as const;
 export const DELIVERY_METHOD_LABELS: Record<(typeof DELIVERY_METHODS)[number], string> = { email: '电子邮件', post: '邮寄', pickup: '自行领取', online: '网上获取' };
@@ -82,6 +83,7 @@ export async function registerRequest(ctx: ServiceContext, input: RegisterReques
   return ctx.db.transaction(async (tx) => {
     const created = await insertRequest(tx, ctx, { ...input, source: 'staff' }, [{ type: 'registered', on: input.receivedOn, receivedOn: input.receivedOn, channel: input.channel, evidence: input.evidence ?? undefined }], actor);
     const duplicateOfId = await markLikelyDuplicate(tx, ctx, created.id);
+    await issueNotice(tx, created.id, 'receipt', input.receivedOn, actor, ctx.now);
     await appendAudit(tx, actor, { action: 'request.registered', targetType: 'request', targetId: created.id, detail: { ref: created.ref, channel: input.channel, receivedOn: input.receivedOn } }, ctx.ip ?? null, ctx.now);
     return { ...created, duplicateOfId };
   });
@@ -96,6 +98,7 @@ export async function confirmOnlineRequest(ctx: ServiceContext, requestId: numbe
     const clock = await loadClockContext(tx);
     const view = await appendEvents(tx, requestId, [{ type: 'registered', on: receivedOn, receivedOn, channel: 'online', evidence: input.evidence ?? '网上申请双方确认' } as RequestEvent], actor, clock);
     await markLikelyDuplicate(tx, ctx, requestId);
+    await issueNotice(tx, requestId, 'receipt', receivedOn, actor, ctx.now);
     await appendAudit(tx, actor, { action: 'request.confirmed', targetType: 'request', targetId: requestId, detail: { receivedOn } }, ctx.ip ?? null, ctx.now);
     return view;
   });

@@ -154,13 +154,3 @@ export async function authorizeEvent(tx: Executor, requestId: number, type: Requ
   throw new DomainError('FORBIDDEN', '当前账号没有执行此操作的权限');
 }
 
-/** Use case: one staff action on a request (one transaction, audited). */
-export async function recordRequestEvent(ctx: ServiceContext, requestId: number, event: RequestEvent): Promise<RequestView> {
-  return ctx.db.transaction(async (tx) => {
-    const actor = await authorizeEvent(tx, requestId, event.type, ctx.actor);
-    const clock = await loadClockContext(tx);
-    const view = await appendEvents(tx, requestId, [event], actor, clock);
-    await appendAudit(tx, actor, { action: `request.${event.type}`, targetType: 'request', targetId: requestId, detail: stripForPayload(event) }, ctx.ip ?? null, ctx.now);
-    return view;
-  });
-}

@@ -194,7 +194,7 @@ export function ApplyForm({ onSubmitted }: { onSubmitted: (created: PublicCreate
           rules={[{ required: true, whitespace: true, message: '请描述您需要的政府信息' }, { min: 5, message: '描述过于简短，请写明信息名称、文号或其他特征（至少5个字）' }, { max: 5000, message: '不能超过5000个字' }]}
           extra="例如：《关于××项目用地预审的批复》（示自然资函〔2024〕12号）；或“2023年××区××地块的土地出让合同”。描述越具体，办理越快。"
         >
-          <Input.TextArea rows={5} showCount maxLength={5000} />
+          <Input.TextArea rows={5} maxLength={5000} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={14}>

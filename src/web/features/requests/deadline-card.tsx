@@ -24,7 +24,7 @@ export function DeadlineDetails({ detail }: { detail: RequestDetail }) {
     ...(v.extension.requested ? [{ key: 'extreq', label: '待批延期', children: `${v.extension.requested.days}个工作日：${v.extension.requested.reason}` }] : []),
     ...(v.supplement ? [{ key: 'sup', label: '补正', children: `${formatDate(v.supplement.requestedOn)}告知，期限至${formatDate(v.supplement.dueOn)}；${v.supplement.receivedOn ? `${formatDate(v.supplement.receivedOn)}收到` : v.supplement.expiredOn ? '逾期未补正' : '等待补正'}` }] : []),
     ...v.consultations.map((c, i) => ({
-      key: `c${i}`, label: `征求${CONSULTED_PARTY_LABELS[c.party]}意见`,
+      key: `c${i}`, label: `征求${c.party === 'third_party' ? '第三方' : '机关'}意见`,
       children: `${c.name}：${formatDate(c.startedOn)}发出${c.responseDueOn ? `，应于${formatDate(c.responseDueOn)}前答复` : ''}；${c.endedOn ? `${formatDate(c.endedOn)}结束${c.opinion ? `（${CONSULTATION_OPINION_LABELS[c.opinion]}）` : ''}` : '进行中'}`,
     })),
     ...(v.fee ? [{ key: 'fee', label: '信息处理费', children: `${v.fee.amountYuan}元（${FEE_BASIS_LABELS[v.fee.basis]}），${FEE_STATUS[v.fee.status] ?? v.fee.status}；缴费期限至${formatDate(v.fee.paymentDueOn)}` }] : []),
@@ -33,7 +33,7 @@ export function DeadlineDetails({ detail }: { detail: RequestDetail }) {
   ];
   return (
     <>
-      <Descriptions column={1} size="small" styles={{ label: { width: 110 } }} items={items} />
+      <Descriptions column={1} size="small" styles={{ label: { width: 116, whiteSpace: 'nowrap' } }} items={items} />
       {d?.provisional && <Typography.Text type="warning" style={{ fontSize: 12 }}>期限跨入尚未公布节假日安排的年份，暂按周末计算，公布后自动重算。</Typography.Text>}
     </>
   );

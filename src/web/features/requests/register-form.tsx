@@ -166,7 +166,7 @@ export function RegisterForm({ onRegistered }: { onRegistered: (created: Registe
 
       <Card title="申请内容" size="small" style={{ marginBottom: 16 }}>
         <Form.Item name="description" label="所需政府信息的名称、文号或特征性描述" rules={[{ required: true, whitespace: true, message: '请录入申请内容' }, { max: 5000 }]}>
-          <Input.TextArea rows={4} showCount maxLength={5000} />
+          <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={14}>

@@ -64,9 +64,9 @@ export function RequestFiltersBar({ value, onChange, hideDepartment = false }: {
       </Col>
       <Col xs={12} md={6} xl={4}>
         <Select
-          value={value.sort ?? 'due'}
+          value={value.sort ?? 'received'}
           onChange={(v: 'due' | 'received' | 'created') => set({ sort: v })}
-          options={[{ value: 'due', label: '按到期日排序' }, { value: 'received', label: '按收到日期排序' }, { value: 'created', label: '按登记顺序排序' }]}
+          options={[{ value: 'received', label: '最近收到在前' }, { value: 'due', label: '到期日近的在前' }, { value: 'created', label: '最近登记在前' }]}
           style={{ width: '100%' }}
           aria-label="排序"
         />

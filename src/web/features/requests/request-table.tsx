@@ -27,16 +27,19 @@ export function RequestTable({ data, loading, page, pageSize, onPageChange, comp
         </span>
       ),
     },
-    { title: '申请人', dataIndex: 'applicantName', width: 130, render: (n: string, r) => <span>{n}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{applicantTypeLabel(r.applicantType)}</Typography.Text></span> },
-    { title: '申请内容', dataIndex: 'description', ellipsis: { showTitle: false }, render: (d: string) => <Tooltip title={d} placement="topLeft"><span>{d}</span></Tooltip> },
-    ...(compact ? [] : [{ title: '方式', dataIndex: 'channel', width: 80, render: (c: string | null) => channelLabel(c) }]),
-    { title: '收到日期', dataIndex: 'receivedOn', width: 110, render: (d: string | null) => d ?? <Typography.Text type="secondary">待确认</Typography.Text> },
-    ...(compact ? [] : [{ title: '承办单位', dataIndex: 'leadDepartment', width: 140, ellipsis: true, render: (d: string | null) => d ?? <Typography.Text type="secondary">未分派</Typography.Text> }]),
-    { title: '状态', dataIndex: 'stateLabel', width: 110, render: (_l: string, r) => <RequestStateTag state={r.state} label={r.stateLabel} color={r.stateColor} /> },
     {
-      title: '期限', key: 'due', width: 170,
+      title: '申请人', dataIndex: 'applicantName', width: 150, ellipsis: true,
+      render: (n: string, r) => <span title={n}>{n}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{applicantTypeLabel(r.applicantType)}</Typography.Text></span>,
+    },
+    { title: '申请内容', dataIndex: 'description', ellipsis: { showTitle: false }, render: (d: string) => <Tooltip title={d} placement="topLeft"><span>{d}</span></Tooltip> },
+    ...(compact ? [] : [{ title: '方式', dataIndex: 'channel', width: 72, render: (c: string | null) => channelLabel(c) }]),
+    { title: '收到日期', dataIndex: 'receivedOn', width: 104, render: (d: string | null) => d ?? <Typography.Text type="secondary">待确认</Typography.Text> },
+    ...(compact ? [] : [{ title: '承办单位', dataIndex: 'leadDepartment', width: 120, ellipsis: true, render: (d: string | null) => d ?? <Typography.Text type="secondary">未分派</Typography.Text> }]),
+    { title: '状态', dataIndex: 'stateLabel', width: 100, render: (_l: string, r) => <RequestStateTag state={r.state} label={r.stateLabel} color={r.stateColor} /> },
+    {
+      title: '期限 / 结果', key: 'due', width: 170, ellipsis: true,
       render: (_v, r) => r.outcomeLabel && !r.dueState
-        ? <Tooltip title={r.repliedOn ? `答复日期：${formatDate(r.repliedOn)}` : undefined}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.outcomeLabel}</Typography.Text></Tooltip>
+        ? <Tooltip title={`${r.outcomeLabel}${r.repliedOn ? `；答复日期：${formatDate(r.repliedOn)}` : ''}`}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.outcomeLabel}</Typography.Text></Tooltip>
         : <DueCountdown workingDaysLeft={r.workingDaysLeft} dueState={r.dueState} dueOn={r.dueOn} provisional={r.provisional} />,
     },
   ];
@@ -48,7 +51,7 @@ export function RequestTable({ data, loading, page, pageSize, onPageChange, comp
       columns={columns}
       dataSource={data?.items ?? []}
       loading={loading}
-      scroll={{ x: 960 }}
+      scroll={{ x: 1000 }}
       onRow={(r) => ({ onClick: () => navigate(`/staff/requests/${r.id}`) })}
       locale={{ emptyText: '没有符合条件的申请' }}
       pagination={{

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, FileDoneOutlined, InboxOutlined } from '@ant-design/icons';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { REQUEST_ROLES, ROLE_LABELS } from '../../features/auth/access.js';
@@ -28,13 +28,27 @@ function StatCard({ title, value, loading, icon, to, color }: { title: string; v
 
 function AlertTable({ items, kind }: { items: (AlertItem & { department: string })[]; kind: 'overdue' | 'dueSoon' }) {
   return (
-    <Table size="small" rowKey="id" pagination={{ pageSize: 5, hideOnSinglePage: true }} dataSource={items}
-      locale={{ emptyText: kind === 'overdue' ? '没有超期的申请' : '没有即将到期的申请' }}
+    <Table size="small" rowKey="id" pagination={{ pageSize: 5, hideOnSinglePage: true, size: 'small' }} dataSource={items}
+      locale={{ emptyText: kind === 'overdue' ? '没有超期的申请' : '3个工作日内没有到期的申请' }}
       columns={[
-        { title: '受理编号', dataIndex: 'ref', width: 140, render: (r: string, x) => <Link to={`/staff/requests/${x.id}`}>{r}</Link> },
-        { title: '承办单位', dataIndex: 'department', width: 140, ellipsis: true },
-        { title: '内容', dataIndex: 'description', ellipsis: true },
-        { title: '期限', dataIndex: 'dueOn', width: 170, render: (d: string, x) => <Tag color={kind === 'overdue' ? 'red' : 'orange'}>{kind === 'overdue' ? `超期 ${Math.abs(x.workingDaysLeft)} 个工作日` : x.workingDaysLeft === 0 ? `今日到期` : `${formatDate(d)}（剩 ${x.workingDaysLeft} 日）`}</Tag> },
+        {
+          title: '申请', dataIndex: 'ref', ellipsis: true,
+          render: (r: string, x) => (
+            <div style={{ minWidth: 0 }}>
+              <Link to={`/staff/requests/${x.id}`}>{r}</Link>
+              <div style={{ color: '#6b7280', fontSize: 12, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={x.description}>{x.description}</div>
+            </div>
+          ),
+        },
+        { title: '承办单位', dataIndex: 'department', width: 120, ellipsis: true },
+        {
+          title: '期限', dataIndex: 'dueOn', width: 150,
+          render: (d: string, x) => (
+            <Tooltip title={`答复期限：${formatDate(d)}`}>
+              <Tag color={kind === 'overdue' ? 'red' : 'orange'}>{kind === 'overdue' ? `已超期 ${Math.abs(x.workingDaysLeft)} 个工作日` : x.workingDaysLeft === 0 ? '今日到期' : `剩余 ${x.workingDaysLeft} 个工作日`}</Tag>
+            </Tooltip>
+          ),
+        },
       ]}
     />
   );
@@ -62,9 +76,9 @@ export function DashboardPage() {
   }), [stats]);
   const outcomeOption = useMemo(() => ({
     tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-    legend: { orient: 'vertical', right: 0, top: 'middle' },
+    legend: { bottom: 0, itemWidth: 12, itemHeight: 10 },
     series: [{
-      type: 'pie', radius: ['40%', '68%'], center: ['36%', '50%'], label: { formatter: '{c}' },
+      type: 'pie', radius: ['38%', '62%'], center: ['50%', '44%'], label: { formatter: '{c}' },
       data: stats.byOutcome.filter((o) => o.count > 0).map((o) => ({ name: o.label, value: o.count, itemStyle: { color: OUTCOME_COLORS[o.key] } })),
     }],
   }), [stats]);
@@ -122,12 +136,12 @@ export function DashboardPage() {
 
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card title={`${YEAR}年各月收到申请`} size="small" style={{ marginBottom: 16 }}>
+          <Card title={`${YEAR}年各月收到申请`} size="small" style={{ marginBottom: 16 }} loading={year.isPending}>
             {year.isError ? <ErrorResult error={year.error} /> : stats.total === 0 && !year.isPending ? <Empty description="本年尚未收到申请" /> : <EChart option={monthOption} ariaLabel="各月收到申请数柱状图" />}
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={`${YEAR}年收到申请的办理结果`} size="small" style={{ marginBottom: 16 }}>
+          <Card title={`${YEAR}年收到申请的办理结果`} size="small" style={{ marginBottom: 16 }} loading={year.isPending}>
             {year.isError ? <ErrorResult error={year.error} /> : stats.total === 0 && !year.isPending ? <Empty description="暂无数据" /> : <EChart option={outcomeOption} ariaLabel="办理结果分布图" />}
           </Card>
         </Col>

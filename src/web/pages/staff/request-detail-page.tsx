@@ -97,6 +97,7 @@ export function RequestDetailPage() {
           <Typography.Title level={3}>申请 {d.ref}</Typography.Title>
           <RequestStateTag state={d.state} label={d.stateLabel} color={d.stateColor} />
           {d.due && <DueCountdown workingDaysLeft={d.due.workingDaysLeft} dueState={d.due.state} dueOn={d.due.dueOn} paused={d.due.paused} provisional={d.view.deadline?.provisional} />}
+          {!d.due && d.view.deadline?.pausedSince && <Tag>计时暂停（剩余 {d.view.deadline.remainingWorkingDays ?? '—'} 个工作日）</Tag>}
           {d.view.outcome && <Tag color="green">{OUTCOME_LABELS[d.view.outcome]}</Tag>}
         </Space>
         {d.trackingCode && <Typography.Text type="secondary">查询码 {d.trackingCode}</Typography.Text>}
@@ -150,7 +151,7 @@ export function RequestDetailPage() {
                 items={[
                   { key: 'n', label: a.type === 'natural' ? '姓名' : '名称', children: a.name },
                   { key: 't', label: '类型', children: applicantTypeLabel(a.type) },
-                  { key: 'id', label: a.idType ?? '证件', children: a.idNumber ?? '未提供' },
+                  { key: 'id', label: '证件', children: a.idNumber ? <span>{a.idNumber}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.idType}</Typography.Text></span> : '未提供' },
                   { key: 'p', label: '电话', children: a.phone ?? '—' },
                   { key: 'e', label: '邮箱', children: a.email ?? '—' },
                   { key: 'ad', label: '地址', children: a.address ?? '—' },

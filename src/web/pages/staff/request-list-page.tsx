@@ -15,7 +15,8 @@ export function RequestListPage() {
   const filters = parseFilters(params);
   const page = filters.page ?? 1;
   const pageSize = filters.pageSize ?? 20;
-  const list = useRequestList({ ...filters, page, pageSize });
+  const sort = filters.sort ?? (filters.overdue || filters.dueWithinDays !== undefined ? 'due' : 'received');
+  const list = useRequestList({ ...filters, sort, page, pageSize });
   const user = useMe().data?.user;
   const isHandlerOnly = hasAnyRole(user, ['handler']) && !hasAnyRole(user, ['registrar', 'reviewer', 'secrecy_reviewer', 'auditor']);
   const apply = (f: RequestFilters) => setParams(filtersToParams(f));
@@ -27,7 +28,7 @@ export function RequestListPage() {
         {hasAnyRole(user, ['registrar']) && <Link to="/staff/requests/new"><Button type="primary" icon={<PlusOutlined />}>登记申请</Button></Link>}
       </div>
       <Card>
-        <RequestFiltersBar value={filters} onChange={apply} hideDepartment={isHandlerOnly} />
+        <RequestFiltersBar value={{ ...filters, sort }} onChange={apply} hideDepartment={isHandlerOnly} />
         {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
         <RequestTable data={list.data} loading={list.isFetching} page={page} pageSize={pageSize} onPageChange={(p, s) => apply({ ...filters, page: s !== pageSize ? 1 : p, pageSize: s })} />
       </Card>

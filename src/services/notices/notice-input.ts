@@ -1,0 +1,110 @@
+import { eq, sql } from 'drizzle-orm';
+import { requests } from '../../db/schema/index.js';
+import type { Executor } from '../../db/client.js';
+import { buildNotice, type NoticeInput, type NoticeType, type NoticeContent, type AgencyInfo, type NoticeTemplate, NOTICE_TYPE_LABELS } from '../../core/notices/index.js';
+import { calculateFee, type FeeInput } from '../../core/fees/calculate-fee.js';
+import { replayEvents, type RequestView } from '../../core/requests/index.js';
+import { DomainError } from '../../core/errors.js';
+import type { Channel, IsoDate } from '../../core/types.js';
+import { getAgency, type AgencyProfile } from '../settings.js';
+import { loadClockContext, loadEvents, toCoreEvent, type StoredEvent } from '../requests/record-event.js';
+
+export function agencyInfo(a: AgencyProfile): AgencyInfo {
+  return { name: a.name, shortName: a.shortName, docPrefix: a.docPrefix, address: a.address, phone: a.phone, level: a.level, parentBody: a.parentBody ?? undefined, reconsiderationBody: a.reconsiderationBody ?? undefined, litigationCourt: a.litigationCourt ?? undefined };
+}
+
+/** Whether a notice of `type` fits the request as it stands (issue 5: a type that does not fit is refused). */
+export function noticeFits(type: NoticeType, view: RequestView): string | null {
+  const label = NOTICE_TYPE_LABELS[type];
+  switch (type) {
+    case 'receipt': return view.receivedOn ? null : `申请尚未登记（确认收到），不能出具${label}`;
+    case 'supplement': return view.supplement ? null : `该申请没有告知补正，不能出具${label}`;
+    case 'extension': return view.extension.approvedDays > 0 ? null : `该申请没有经批准的延期，不能出具${label}`;
+    case 'consultation': return view.consultations.some((c) => c.party === 'third_party') ? null : `该申请没有征求第三方意见，不能出具${label}`;
+    case 'third-party-decision': return view.consultations.some((c) => c.party === 'third_party') && view.draft && ['disclosed', 'partly_disclosed'].includes(view.draft.outcome) ? null : `只有征求过第三方意见且决定（部分）公开时才出具${label}`;
+    case 'delay': return view.receivedOn && !view.repliedOn ? null : `只有办理中的申请才能出具${label}`;
+    case 'fee': return view.fee ? null : `该申请没有发出收费通知，不能出具${label}`;
+    case 'reply': return view.draft || view.outcome ? null : `该申请还没有起草答复，不能出具${label}`;
+  }
+}
+
+export interface LoadedRequest {
+  id: number;
+  ref: string;
+  applicantName: string;
+  applicantType: string;
+  description: string;
+  channel: string;
+  view: RequestView;
+  events: StoredEvent[];
+}
+
+export async function loadRequestForNotice(tx: Executor, requestId: number): Promise<LoadedRequest> {
+  const [row] = await tx.select().from(requests).where(eq(requests.id, requestId));
+  if (!row) throw new DomainError('NOT_FOUND', `申请 ${requestId} 不存在`);
+  const clock = await loadClockContext(tx);
+  const events = await loadEvents(tx, requestId);
+  return { id: row.id, ref: row.ref, applicantName: row.applicantName, applicantType: row.applicantType, description: row.description, channel: row.channel, view: replayEvents(events.map(toCoreEvent), clock), events };
+}
+
+function lastPayload(events: StoredEvent[], type: string): Record<string, unknown> & { on?: string } {
+  for (let i = events.length - 1; i >= 0; i--) if (events[i].type === type) return { ...(events[i].payload as object), on: events[i].on };
+  return {};
+}
+
+/** Number of requests by the same applicant in the natural month of `on` up to this one (国办函〔2020〕109号 Art.4). */
+export async function nthRequestInMonth(tx: Executor, requestId: number): Promise<number> {
+  const r = await tx.execute(sql`SELECT count(*)::int AS n FROM requests o JOIN requests me ON me.id = ${requestId}
+    LEFT JOIN applicants ao ON ao.id = o.applicant_id LEFT JOIN applicants am ON am.id = me.applicant_id
+    WHERE date_trunc('month', o.received_on) = date_trunc('month', me.received_on) AND o.received_on IS NOT NULL
+      AND (o.id <= me.id) AND (CASE WHEN am.id_number_hash IS NOT NULL THEN ao.id_number_hash = am.id_number_hash ELSE o.applicant_name = me.applicant_name END)`);
+  return Number((r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 1);
+}
+
+/** The structured input of a notice from the request's events, the agency profile and the stored fee basis. */
+export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: NoticeType, issuedOn: IsoDate, docNumber: string | null): Promise<NoticeInput> {
+  const agency = agencyInfo(await getAgency(tx));
+  const v = req.view;
+  const draft = v.draft;
+  const input: NoticeInput = {
+    agency,
+    applicant: { name: req.applicantName, type: req.applicantType as never },
+    request: { trackingCode: req.ref, receivedOn: (v.receivedOn ?? issuedOn) as IsoDate, description: req.description, channel: req.channel as Channel, regime: v.regime },
+    dates: { issuedOn, dueOn: v.deadline?.dueOn ?? undefined, supplementDueOn: v.supplement?.dueOn, supplementRequestedOn: v.supplement?.requestedOn, feeNoticeIssuedOn: v.fee?.issuedOn },
+    docNumber,
+  };
+  if (type === 'supplement' && v.supplement) input.supplement = { items: v.supplement.items.split(/[；;\n]/).map((s) => s.trim()).filter(Boolean) };
+  if (type === 'extension') { input.extension = { workingDays: v.extension.approvedDays }; input.dates.dueOn = v.deadline?.baseDueOn ?? undefined; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; input.reasons = v.extension.requested?.reason; }
+  if (type === 'consultation' || type === 'third-party-decision') {
+    const c = [...v.consultations].reverse().find((x) => x.party === 'third_party');
+    if (c) { input.thirdParty = { name: c.name, information: req.description, response: c.opinion === 'object' ? 'objected' : c.opinion === 'agree' ? 'agreed' : 'no_reply' }; input.dates.opinionDueOn = c.responseDueOn ?? undefined; input.dates.consultationSentOn = c.startedOn; }
+    if (type === 'third-party-decision') input.reasons = draft?.reasons;
+  }
+  if (type === 'delay') { const p = lastPayload(req.events, 'extension_requested'); input.delay = { kind: 'delayed_reply' }; input.reasons = (p.reason as string) ?? draft?.reasons ?? '所申请信息数量、频次明显超过合理范围'; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; }
+  if (type === 'fee' && v.fee) {
+    const p = lastPayload(req.events, 'fee_notice_issued');
+    const feeInput: FeeInput = v.fee.basis === 'per_page' ? { basis: 'per_page', pages: Number(p.pages ?? 0) } : { basis: 'per_request', nthInMonth: Number(p.nthInMonth ?? (await nthRequestInMonth(tx, req.id))) };
+    const calc = calculateFee(feeInput);
+    input.fee = { ...calc, paymentMethod: String(p.paymentMethod ?? '通过财政非税收入电子缴款码或到本机关办公地点缴纳'), payBy: v.fee.paymentDueOn };
+  }
+  if (type === 'reply') {
+    const outcome = v.outcome ?? draft?.outcome;
+    if (!outcome) throw new DomainError('VALIDATION', '该申请还没有办理结果');
+    input.outcome = outcome;
+    input.reasons = draft?.reasons;
+    input.legalBasis = draft?.legalBasis;
+    if (draft?.otherAgency) { input.otherAgency = draft.otherAgency; input.notHeld = 'not_responsible'; }
+    else if (outcome === 'unavailable_not_held') input.notHeld = 'not_exist';
+    if (draft?.thirdParty) input.thirdParty = { name: draft.thirdParty.name };
+    const p = lastPayload(req.events, 'reply_drafted');
+    if (p.provision) input.provision = p.provision as NoticeInput['provision'];
+    if (p.partial) input.partial = p.partial as NoticeInput['partial'];
+    if (p.previousReply) input.previousReply = p.previousReply as NoticeInput['previousReply'];
+  }
+  return input;
+}
+
+export function composeNotice(type: NoticeType, input: NoticeInput, template?: NoticeTemplate): NoticeContent {
+  return buildNotice(type, input, template);
+}
+
