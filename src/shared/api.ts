@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 
+// Validation messages in Chinese for every schema (server and web).
+z.config(z.locales.zhCN());
+
 export const ApplicantTypeSchema = z.enum(['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg']);
 export const ChannelSchema = z.enum(['in_person', 'letter', 'fax', 'online', 'email', 'other']);
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');

@@ -1,9 +1,12 @@
 import type { ThemeConfig } from 'antd';
 
-/** Government-portal look: a restrained red-brown primary, system CJK fonts, compact radii. */
+/**
+ * Government-portal look: the red of the portal header is brand only (styles.css); controls use a deep blue so that
+ * a focused field never looks like a field in error. System CJK fonts, compact radii.
+ */
 export const THEME: ThemeConfig = {
   token: {
-    colorPrimary: '#b8252a',
+    colorPrimary: '#1d4f91',
     colorLink: '#1f5fae',
     borderRadius: 4,
     fontFamily:
@@ -11,6 +14,6 @@ export const THEME: ThemeConfig = {
   },
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#1d2733', bodyBg: '#f3f4f6', triggerBg: '#161e27' },
-    Menu: { darkItemBg: '#1d2733', darkSubMenuItemBg: '#161e27', darkItemSelectedBg: '#b8252a' },
+    Menu: { darkItemBg: '#1d2733', darkSubMenuItemBg: '#161e27' },
   },
 };

@@ -32,12 +32,8 @@ const FIELD_LABELS: Record<string, string> = {
 function zodMessage(issue: { path?: PropertyKey[]; message: string; code?: string }, where: string): { field: string; message: string } {
   const field = (issue.path ?? []).map(String).join('.');
   const label = FIELD_LABELS[field] ?? (field || where);
-  let msg = issue.message;
-  if (issue.code === 'invalid_type' && /received undefined/.test(msg)) msg = '必填';
-  else if (issue.code === 'invalid_value' || issue.code === 'invalid_enum_value') msg = `取值无效（${msg}）`;
-  else if (issue.code === 'too_small') msg = `不能为空或过短（${msg}）`;
-  else if (issue.code === 'too_big') msg = `过长（${msg}）`;
-  else if (issue.code === 'invalid_format' || issue.code === 'invalid_string') msg = `格式不正确（${msg}）`;
+  // zod reports in Chinese (z.config(z.locales.zhCN()) in shared/api.ts); a missing field reads better as 必填.
+  const msg = issue.code === 'invalid_type' && /undefined/.test(issue.message) ? '必填' : issue.message;
   return { field, message: `${label}：${msg}` };
 }
 

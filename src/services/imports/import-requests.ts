@@ -149,7 +149,9 @@ export async function importRequestLedger(ctx: ServiceContext, path: string, opt
 
     // ---------------------------------------------------------------- pass 2: one transaction
     const replaced: unknown[] = [];
-    await ctx.db.transaction(async (tx) => {
+    await ctx.db.transaction(async (tx0) => {
+      const T: Record<string, number> = (globalThis as any).__T ??= {};
+      const tx = new Proxy(tx0, { get(t, k) { if (k === 'execute') return async (q: any) => { const s = Date.now(); const r = await (t as any).execute(q); const key = String((q as any).queryChunks?.[0]?.value?.[0] ?? '').trim().slice(0, 30); T[key] = (T[key] ?? 0) + Date.now() - s; return r; }; return (t as any)[k]; } }) as typeof tx0;
       const deptIds = await ensureDepartments(tx, departments, result.departmentsCreated);
       let written = 0;
       for await (const batch of spool.batches<SpooledRequest>(BATCH_SIZE)) {

@@ -34,7 +34,7 @@ function Charts({ report }: { report: AnnualReport }) {
   const month = useMemo(() => report.byMonth && ({
     tooltip: { trigger: 'axis' }, grid: { left: 40, right: 16, top: 24, bottom: 28 },
     xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => `${i + 1}月`) }, yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: '收到申请', data: report.byMonth, itemStyle: { color: '#b8252a' }, barMaxWidth: 28 }],
+    series: [{ type: 'bar', name: '收到申请', data: report.byMonth, itemStyle: { color: '#1d4f91' }, barMaxWidth: 28 }],
   }), [report]);
   const outcomes = useMemo(() => {
     if (report.format === 'gov-2014') return null;

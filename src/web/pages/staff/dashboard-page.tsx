@@ -72,7 +72,7 @@ export function DashboardPage() {
     grid: { left: 40, right: 16, top: 24, bottom: 28 },
     xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => `${i + 1}月`) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: '收到申请', data: stats.byMonth, itemStyle: { color: '#b8252a' }, barMaxWidth: 28 }],
+    series: [{ type: 'bar', name: '收到申请', data: stats.byMonth, itemStyle: { color: '#1d4f91' }, barMaxWidth: 28 }],
   }), [stats]);
   const outcomeOption = useMemo(() => ({
     tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
