@@ -86,7 +86,7 @@ export async function getPublicationDetail(ctx: ServiceContext, id: number) {
   ]);
   const state = row.state as PublicationState;
   const isAuthor = authorIds.includes(actor.id);
-  const actions = allowedPublicationEvents(state).filter((e) => PUBLICATION_EVENT_ROLES[e].some((r) => actor.roles.includes(r as never)) && !(INDEPENDENT_EVENTS.has(e) && isAuthor));
+  const actions = allowedPublicationEvents(state).filter((e) => e !== 'edited' && PUBLICATION_EVENT_ROLES[e].some((r) => actor.roles.includes(r as never)) && !(INDEPENDENT_EVENTS.has(e) && isAuthor));
   const sync = checkInterpretationSync({ normativeKind: row.normativeKind as NormativeKind | null, waiverReason: row.syncWaiverReason, interpretationStates: interpretations.map((i) => i.state as PublicationState) });
   const { searchTitle: _st, searchText: _sx, searchVector: _sv, ...fields } = row;
   return {
