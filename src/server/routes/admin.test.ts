@@ -67,6 +67,14 @@ describe('administration: departments, users (三员分立), calendar with deadl
     expect(years.filter((y) => y.origin === 'shipped').length).toBe(19);
   });
 
+  it('dashboard statistics count open work, due dates and this year by month', async () => {
+    const s = (await registrar.get('/api/stats/dashboard?year=2026')).json();
+    expect(s.open).toBe(1);
+    expect(s.receivedThisYear).toBe(1);
+    expect(s.receivedByMonth[11]).toBe(1);
+    expect(s.states[0].label).toBe('已登记');
+  });
+
   it('the auditor reads the log and verifies the chain; others cannot', async () => {
     expect((await registrar.get('/api/audit')).statusCode).toBe(403);
     const log = (await auditor.get('/api/audit?pageSize=100')).json();

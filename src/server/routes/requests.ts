@@ -4,6 +4,7 @@ import type { App } from '../app.js';
 import { ListRequestsQuery, RegisterRequestBody, RequestEventBody, IsoDateSchema } from '../../shared/api.js';
 import { confirmOnlineRequest, registerRequest } from '../../services/requests/create-request.js';
 import { getRequestDetail, listRequests } from '../../services/requests/queries.js';
+import { dashboardStats } from '../../services/requests/stats.js';
 import { recordRequestEvent } from '../../services/requests/record-request-event.js';
 import { DomainError } from '../../core/errors.js';
 import { EVENT_LABELS, type RequestEvent } from '../../core/requests/index.js';
@@ -18,6 +19,11 @@ export async function requestRoutes(app: App): Promise<void> {
   r.get('/api/requests', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '申请列表（筛选、分页）', querystring: ListRequestsQuery } }, async (req) => {
     const q = req.query;
     return listRequests(req.ctx(), { ...q, state: q.state ? q.state.split(',').filter(Boolean) : undefined, overdue: q.overdue === 'true' });
+  });
+
+  r.get('/api/stats/dashboard', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '工作台统计：待办、即将到期、超期、本年办理结果与各月收件', querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) } }, async (req) => {
+    const ctx = req.ctx();
+    return dashboardStats(ctx, req.query.year ?? Number(ctx.today.slice(0, 4)));
   });
 
   r.post('/api/requests', { preHandler: needRole('registrar'), schema: { tags: ['依申请公开'], summary: '登记当面/信函/传真/电子邮件等申请', body: RegisterRequestBody } }, async (req, reply) => {

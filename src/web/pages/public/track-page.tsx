@@ -70,7 +70,7 @@ export function TrackPage() {
             <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered
               items={[
                 { key: 'r', label: '收到申请日期', children: formatDate(data.receivedOn) ?? '待确认' },
-                { key: 'd', label: '答复期限', children: data.dueOn ? `${formatDate(data.dueOn)}前` : data.repliedOn ? '已答复' : '—' },
+                { key: 'd', label: '答复期限', children: data.dueOn ? `${formatDate(data.dueOn)}前` : data.repliedOn ? '已答复' : data.status === 'submitted' ? '确认收到后开始计算' : data.status === 'awaiting_supplement' ? '收到补正后重新计算' : '—' },
                 { key: 'a', label: '答复日期', children: formatDate(data.repliedOn) ?? '尚未答复' },
                 { key: 's', label: '送达日期', children: formatDate(data.deliveredOn) ?? '—' },
                 ...(data.outcomeLabel ? [{ key: 'o', label: '答复结果', span: 2, children: <strong>{data.outcomeLabel}</strong> }] : []),
@@ -82,7 +82,7 @@ export function TrackPage() {
             {data.timeline.length === 0 ? (
               <Typography.Text type="secondary">暂无办理记录。</Typography.Text>
             ) : (
-              <Timeline items={data.timeline.map((e, i) => ({ key: i, color: e.type === 'replied' || e.type === 'delivered' ? 'green' : e.type === 'supplement_requested' ? 'orange' : 'blue', title: formatDate(e.on), content: e.text }))} />
+              <Timeline items={data.timeline.map((e, i) => ({ key: i, color: e.type === 'replied' || e.type === 'delivered' ? 'green' : e.type === 'supplement_requested' ? 'orange' : 'blue', content: <span><Typography.Text strong>{formatDate(e.on)}</Typography.Text>　{e.text}</span> }))} />
             )}
           </Card>
           {data.reply && (
