@@ -79,6 +79,8 @@ export const PublicSearchItem = z.object({
 });
 export const PublicSearchResponse = z.object({
   total: z.number().int(),
+  /** The total is PostgreSQL's estimate (very broad queries): show it as “约 N 条”. */
+  totalIsEstimate: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   mode: z.enum(['and', 'or', 'latest']),

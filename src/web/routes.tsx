@@ -20,6 +20,7 @@ function lazyNamed<M extends Record<string, unknown>>(load: () => Promise<M>, na
 const withSuspense = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 const PublicationsPage = lazyNamed(() => import('./pages/public/publications-page.js'), 'PublicationsPage');
+const PublicationPage = lazyNamed(() => import('./pages/public/publication-page.js'), 'PublicationPage');
 const PublicReportsPage = lazyNamed(() => import('./pages/public/reports-page.js'), 'PublicReportsPage');
 const LoginPage = lazyNamed(() => import('./pages/staff/login-page.js'), 'LoginPage');
 const StaffLayout = lazyNamed(() => import('./pages/staff/staff-layout.js'), 'StaffLayout');
@@ -31,6 +32,8 @@ const InboxPage = lazyNamed(() => import('./pages/staff/inbox-page.js'), 'InboxP
 const AnnualReportPage = lazyNamed(() => import('./pages/staff/annual-report-page.js'), 'AnnualReportPage');
 const ImportPage = lazyNamed(() => import('./pages/staff/import-page.js'), 'ImportPage');
 const StaffPublicationsPage = lazyNamed(() => import('./pages/staff/publications-page.js'), 'StaffPublicationsPage');
+const PublicationEditPage = lazyNamed(() => import('./pages/staff/publication-edit-page.js'), 'PublicationEditPage');
+const PublicationDetailPage = lazyNamed(() => import('./pages/staff/publication-detail-page.js'), 'PublicationDetailPage');
 const UsersPage = lazyNamed(() => import('./pages/admin/users-page.js'), 'UsersPage');
 const DepartmentsPage = lazyNamed(() => import('./pages/admin/departments-page.js'), 'DepartmentsPage');
 const CalendarPage = lazyNamed(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
@@ -54,6 +57,7 @@ export const ROUTES: RouteObject[] = [
       { path: 'track', element: <TrackPage /> },
       { path: 'guide', element: <GuidePage /> },
       { path: 'publications', element: withSuspense(<PublicationsPage />) },
+      { path: 'publications/*', element: withSuspense(<PublicationPage />) },
       { path: 'reports', element: withSuspense(<PublicReportsPage />) },
     ],
   },
@@ -74,6 +78,9 @@ export const ROUTES: RouteObject[] = [
           staff('reports/annual', 'annualReport', AnnualReportPage),
           staff('imports', 'imports', ImportPage),
           staff('publications', 'publications', StaffPublicationsPage),
+          staff('publications/new', 'publicationsEdit', PublicationEditPage),
+          staff('publications/:id', 'publications', PublicationDetailPage),
+          staff('publications/:id/edit', 'publicationsEdit', PublicationEditPage),
           staff('admin/users', 'users', UsersPage),
           staff('admin/departments', 'departments', DepartmentsPage),
           staff('admin/calendar', 'calendar', CalendarPage),

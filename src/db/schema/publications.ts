@@ -24,7 +24,7 @@ export const catalogueCategories = pgTable('catalogue_categories', {
 /**
  * 主动公开 items. The truth of the workflow is `publication_events`; `state` and the dates are a cache refreshed in the
  * same transaction as each event. `search_title` / `search_text` hold jieba-segmented, space-joined text (title; title +
- * body) and `search_vector` is generated from them (title weighted A), so PostgreSQL full-text search with the
+ * body) and `search_vector` / `title_vector` are generated from them (title weighted A), so PostgreSQL full-text search with the
  * `simple` configuration works on Chinese (STACK.md) — identically on PGlite and PostgreSQL.
  */
 export const publications = pgTable('publications', {
@@ -49,6 +49,8 @@ export const publications = pgTable('publications', {
   searchTitle: text('search_title').notNull().default(''),
   searchText: text('search_text').notNull().default(''),
   searchVector: tsvector('search_vector').generatedAlwaysAs(sql`setweight(to_tsvector('simple'::regconfig, search_title), 'A') || to_tsvector('simple'::regconfig, search_text)`),
+  /** Title words only: the public search puts title hits first when a query matches very many items. */
+  titleVector: tsvector('title_vector').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_title)`),
   validity: text('validity').notNull().default('effective'),
   validityChangedOn: date('validity_changed_on', { mode: 'string' }),
   /** regulation (规章) | normative (行政规范性文件) | null. */
@@ -73,7 +75,11 @@ export const publications = pgTable('publications', {
   index('publications_issuer_idx').on(t.issuer),
   index('publications_state_formed_idx').on(t.state, t.formedOn),
   index('publications_interprets_idx').on(t.interpretsId),
-  index('publications_search_idx').using('gin', t.searchVector),
+  index('publications_doc_number_idx').on(t.docNumber),
+  // The portal only ever searches published items: partial indexes keep them small, and let PostgreSQL count matches
+  // from the index without visiting the table.
+  index('publications_public_search_idx').using('gin', t.searchVector).where(sql`state = 'published'`),
+  index('publications_public_title_idx').using('gin', t.titleVector).where(sql`state = 'published'`),
 ]);
 
 /** Append-only workflow log of a publication (起草、保密审查、审核、发布、撤回 …). */

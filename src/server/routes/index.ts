@@ -14,4 +14,7 @@ export async function registerRoutes(app: App, deps: AppDeps): Promise<void> {
   await app.register(async (scope) => adminRoutes(scope as App));
   await app.register(async (scope) => publicationRoutes(scope as App, deps));
   await app.register(async (scope) => noticeRoutes(scope as App));
+  await app.register(async (scope) => (await import('./reports.js')).reportRoutes(scope as App, deps));
+  await app.register(async (scope) => (await import('./imports.js')).importRoutes(scope as App));
+  await app.register(async (scope) => (await import('./cases.js')).caseRoutes(scope as App));
 }

@@ -57,7 +57,12 @@ export async function publicationRoutes(app: App, deps: AppDeps): Promise<void> 
   r.get('/api/public/publications/*', {
     config: { rateLimit: limit },
     schema: { tags: [PUBLIC_TAG], summary: '主动公开信息详情（按索引号）', params: z.object({ '*': z.string().min(1).max(200) }), response: { 200: PublicPublication } },
-  }, async (req) => getPublicPublication(req.ctx().db, decodeURIComponent(req.params['*'])));
+  }, async (req) => {
+    const raw = req.params['*'];
+    let indexNo = raw;
+    try { indexNo = decodeURIComponent(raw); } catch { /* already decoded, or a stray % */ }
+    return getPublicPublication(req.ctx().db, indexNo);
+  });
 
   r.get('/api/public/attachments/:id', {
     config: { rateLimit: limit },

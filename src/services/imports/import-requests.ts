@@ -149,9 +149,7 @@ export async function importRequestLedger(ctx: ServiceContext, path: string, opt
 
     // ---------------------------------------------------------------- pass 2: one transaction
     const replaced: unknown[] = [];
-    await ctx.db.transaction(async (tx0) => {
-      const T: Record<string, number> = (globalThis as any).__T ??= {};
-      const tx = new Proxy(tx0, { get(t, k) { if (k === 'execute') return async (q: any) => { const s = Date.now(); const r = await (t as any).execute(q); const key = String((q as any).queryChunks?.[0]?.value?.[0] ?? '').trim().slice(0, 30); T[key] = (T[key] ?? 0) + Date.now() - s; return r; }; return (t as any)[k]; } }) as typeof tx0;
+    await ctx.db.transaction(async (tx) => {
       const deptIds = await ensureDepartments(tx, departments, result.departmentsCreated);
       let written = 0;
       for await (const batch of spool.batches<SpooledRequest>(BATCH_SIZE)) {
@@ -202,9 +200,20 @@ export async function importRequestLedger(ctx: ServiceContext, path: string, opt
           });
           if (b.lead !== null) links.push({ request_id: requestId, department_id: deptIds.get(b.lead), role: 'lead' });
         }
+        const T: Record<string, number> = (globalThis as any).__T ??= {};
+        const t0 = Date.now();
+        const pg = (tx as any).session?.client;
+        if (process.env.NOFK && !(globalThis as any).__nofk) { (globalThis as any).__nofk = 1; await tx.execute(sql`SET LOCAL session_replication_role = replica`); }
+        if (process.env.COPY && pg && typeof pg.query === 'function' && !('connect' in pg)) {
+          const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+          const csv = (events as any[]).map((e) => `${e.request_id},${e.seq},${e.type},${e.on},${q(JSON.stringify(e.payload))},${e.actor_name}`).join('\n');
+          await pg.query(`COPY request_events (request_id, seq, type, "on", payload, actor_name) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([csv]) });
+        } else {
         await tx.execute(sql`INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name)
           SELECT x.request_id, x.seq, x.type, x."on", x.payload, x.actor_name
           FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x(request_id int, seq int, type text, "on" date, payload jsonb, actor_name text)`);
+        }
+        T.events = (T.events ?? 0) + Date.now() - t0;
         if (links.length > 0) {
           await tx.execute(sql`INSERT INTO request_departments (request_id, department_id, role)
             SELECT x.request_id, x.department_id, x.role FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS x(request_id int, department_id int, role text)

@@ -157,7 +157,9 @@ export async function importPublications(ctx: ServiceContext, path: string, opts
         processed += rows.length;
         rows = [];
         opts.onProgress?.({ phase: 'write', processed, total });
-        await tx.update(importJobs).set({ processed }).where(eq(importJobs.id, jobId));
+        // Progress for pollers, outside the import's transaction (not awaited: on PGlite's single connection it runs
+        // after the commit); monotonic, and never touches a finished job.
+        void ctx.db.execute(sql`UPDATE import_jobs SET processed = GREATEST(processed, ${processed}) WHERE id = ${jobId} AND status = 'running'`).catch(() => undefined);
       };
       let map: HeaderMapping | null = null;
       for await (const { rowNo, cells } of readTable(path, format)) {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { catalogueCategories, departments, publicationEvents, publications } from '../../db/schema/index.js';
 import { DomainError } from '../../core/errors.js';
 import { buildTsQuery } from '../../core/publications/search-text.js';
@@ -35,9 +35,15 @@ export async function listPublications(ctx: ServiceContext, f: ListPublicationsF
   if (f.categoryId) where.push(eq(publications.categoryId, f.categoryId));
   if (f.normativeKind) where.push(eq(publications.normativeKind, f.normativeKind));
   if (f.q?.trim()) {
-    const like = `%${f.q.trim().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    const tsq = buildTsQuery(segmentQuery(f.q.trim()), 'and');
-    where.push(or(ilike(publications.indexNo, like), ilike(publications.docNumber, like), ilike(publications.title, like), ...(tsq ? [sql`${publications.searchVector} @@ to_tsquery('simple', ${tsq})`] : []))!);
+    // 索引号 / 文号 exactly; words through the published items' index, and over the (few) items still in the workflow.
+    const text = f.q.trim();
+    const tsq = buildTsQuery(segmentQuery(text), 'and');
+    const like = `%${text.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+    where.push(or(
+      eq(publications.indexNo, text), eq(publications.docNumber, text),
+      ...(tsq ? [and(eq(publications.state, 'published'), sql`${publications.searchVector} @@ to_tsquery('simple', ${tsq})`)] : []),
+      and(ne(publications.state, 'published'), or(ilike(publications.title, like), ...(tsq ? [sql`${publications.searchVector} @@ to_tsquery('simple', ${tsq})`] : []))),
+    )!);
   }
   const cond = where.length ? and(...where) : undefined;
   const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 200);

@@ -42,7 +42,7 @@ const titles = (r: Awaited<ReturnType<typeof searchPublications>>) => r.items.ma
 describe('public search in Chinese (jieba + PostgreSQL full-text search)', () => {
   it('finds the notice by words in another order: 耕地 保护 通知 2024', async () => {
     const r = await searchPublications(handle.db, { q: '耕地 保护 通知 2024' });
-    expect(r.mode).toBe('and');
+    expect(r).toMatchObject({ mode: 'and', total: 1, totalIsEstimate: false });
     expect(titles(r)).toEqual(['关于做好2024年耕地保护工作的通知']);
     expect(r.items[0]).toMatchObject({ indexNo: 'GK/02-2024-00001', publishedOn: '2024-03-05', docNumber: '示自然资发〔2024〕3号', category: '其他文件' });
     expect(r.items[0].titleHighlight).toBe('关于做好<em>2024</em>年<em>耕地</em><em>保护</em>工作的<em>通知</em>');
@@ -64,6 +64,17 @@ describe('public search in Chinese (jieba + PostgreSQL full-text search)', () =>
   it('ranks by relevance, then newest first', async () => {
     const r = await searchPublications(handle.db, { q: '耕地' });
     expect(titles(r)).toEqual(['关于进一步加强耕地保护和改进占补平衡的实施意见', '关于做好2024年耕地保护工作的通知', '关于开展2023年度土地变更调查工作的通知']);
+  });
+
+  it('a broad query (more matches than the rank limit) puts title hits first, newest first, then body-only hits', async () => {
+    const r1 = await searchPublications(handle.db, { q: '耕地', pageSize: 2 }, { rankLimit: 1 });
+    expect(r1.totalIsEstimate).toBe(true); // beyond the rank limit the total is PostgreSQL's estimate
+    expect(r1.total).toBeGreaterThanOrEqual(2);
+    expect(titles(r1)).toEqual(['关于进一步加强耕地保护和改进占补平衡的实施意见', '关于做好2024年耕地保护工作的通知']);
+    const r2 = await searchPublications(handle.db, { q: '耕地', pageSize: 2, page: 2 }, { rankLimit: 1 });
+    expect(titles(r2)).toEqual(['关于开展2023年度土地变更调查工作的通知']);
+    const ranked = await searchPublications(handle.db, { q: '耕地', pageSize: 1, page: 2 }, { rankLimit: 2 });
+    expect(titles(ranked)).toEqual(['关于做好2024年耕地保护工作的通知']);
   });
 
   it('falls back to any term when no item has all of them', async () => {

@@ -37,6 +37,8 @@ export interface PublicSearchItem {
 
 export interface PublicSearchResult {
   total: number;
+  /** True when `total` is PostgreSQL's estimate (more than RANK_LIMIT matches for a query, or SEARCH_COUNT_CAP without one). */
+  totalIsEstimate: boolean;
   page: number;
   pageSize: number;
   /** and = all terms matched; or = no item had all terms, items with any term; latest = no query (newest first). */
@@ -45,8 +47,38 @@ export interface PublicSearchResult {
   items: PublicSearchItem[];
 }
 
-/** Counting stops here: beyond it the total is reported as this number (a lower bound), like web search engines. */
+/** Exact totals up to this many; beyond it the total is PostgreSQL's estimate (`totalIsEstimate`). Pages end there too. */
 export const SEARCH_COUNT_CAP = 10_000;
+
+/**
+ * Up to this many matches are ranked exactly by ts_rank (title weighted A), then newest first. A broader query (a
+ * common word over a million items) puts title hits first — ranked exactly when there are at most this many of them,
+ * else newest first — then body-only hits newest first: no query has to score more than this many rows, every page
+ * comes from an index, and the result stays sensible (bench/search.ts measures it at 1,000,000 items).
+ */
+export const RANK_LIMIT = 1_000;
+
+const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
+
+/** Number of matches, counting at most `cap` rows. */
+async function cappedCount(db: Executor, cond: SQL, cap: number): Promise<number> {
+  const r = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT FROM ${publications} WHERE ${cond} LIMIT ${cap}) t`);
+  return rowsOf<{ n: number }>(r)[0].n;
+}
+
+/** PostgreSQL's own estimate of the number of matches (from the statistics of the text-search columns). */
+async function estimatedCount(db: Executor, cond: SQL): Promise<number> {
+  const r = await db.execute(sql`EXPLAIN (FORMAT JSON) SELECT FROM ${publications} WHERE ${cond}`);
+  const cell = Object.values(rowsOf<Record<string, unknown>>(r)[0])[0];
+  const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: { 'Plan Rows': number } }[];
+  return Math.round(plan[0].Plan['Plan Rows']);
+}
+
+async function idsBy(db: Executor, cond: SQL, order: SQL[], limit: number, offset: number): Promise<number[]> {
+  if (limit <= 0) return [];
+  const rows = await db.select({ id: publications.id }).from(publications).where(cond).orderBy(...order).limit(limit).offset(offset);
+  return rows.map((r) => r.id);
+}
 
 async function filterConditions(db: Executor, f: PublicSearchQuery): Promise<SQL[] | null> {
   const where: SQL[] = [eq(publications.state, 'published')];
@@ -62,51 +94,83 @@ async function filterConditions(db: Executor, f: PublicSearchQuery): Promise<SQL
   return where;
 }
 
-async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number, offset: number): Promise<{ ids: number[]; total: number }> {
+/** Newest first, in the order of the (state, published_on DESC NULLS LAST, id DESC NULLS LAST) index. */
+const NEWEST = [sql`${publications.publishedOn} DESC NULLS LAST`, sql`${publications.id} DESC NULLS LAST`];
+
+interface Page { ids: number[]; total: number; totalIsEstimate: boolean }
+
+/**
+ * The condition in a form no index can answer, so that PostgreSQL walks the date index and checks each row: the right
+ * plan when matches are known to be frequent, which its estimates for several correlated words (耕地 & 保护) miss.
+ */
+const checkedPerRow = (cond: SQL) => sql`(${cond}) IS TRUE`;
+
+async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number, offset: number, rankLimit: number): Promise<Page> {
   const q = sql`to_tsquery('simple', ${tsq})`;
-  const cond = and(...where, sql`${publications.searchVector} @@ ${q}`);
-  const [rows, counted] = await Promise.all([
-    db.select({ id: publications.id }).from(publications).where(cond)
-      .orderBy(sql`ts_rank(${publications.searchVector}, ${q}) DESC`, sql`${publications.publishedOn} DESC`, sql`${publications.id} DESC`)
-      .limit(limit).offset(offset),
-    db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${publications} WHERE ${cond} LIMIT ${SEARCH_COUNT_CAP}) t`),
-  ]);
-  return { ids: rows.map((r) => r.id), total: (counted as unknown as { rows: { n: number }[] }).rows[0].n };
+  const byRank = [sql`ts_rank(${publications.searchVector}, ${q}) DESC`, ...NEWEST];
+  const inAll = sql`${publications.searchVector} @@ ${q}`;
+  const inTitle = sql`${publications.titleVector} @@ ${q}`;
+  const match = and(...where, inAll)!;
+  // Few matches: count them (at most rankLimit + 1 rows) and rank them all. Estimates only err low for several words,
+  // so a high estimate safely skips the count.
+  const estimate = await estimatedCount(db, match);
+  let counted = 0;
+  if (estimate <= rankLimit * 10) {
+    counted = await cappedCount(db, match, rankLimit + 1);
+    if (counted <= rankLimit) return { ids: offset < counted ? await idsBy(db, match, byRank, limit, offset) : [], total: counted, totalIsEstimate: false };
+  }
+  const total = Math.max(estimate, counted, rankLimit + 1);
+  // Many matches: title hits first (ranked when few, else newest first), then body-only hits newest first.
+  const need = Math.max(rankLimit, offset + limit);
+  const titleEstimate = await estimatedCount(db, and(...where, inTitle)!);
+  const titleHits = titleEstimate > need * 10 ? Infinity : await cappedCount(db, and(...where, inTitle)!, need + 1);
+  const ids = offset >= titleHits ? []
+    : titleHits <= rankLimit ? await idsBy(db, and(...where, inTitle)!, byRank, limit, offset)
+    : await idsBy(db, and(...where, checkedPerRow(inTitle))!, NEWEST, limit, offset);
+  if (ids.length < limit && Number.isFinite(titleHits)) {
+    ids.push(...await idsBy(db, and(...where, checkedPerRow(sql`${inAll} AND NOT ${inTitle}`))!, NEWEST, limit - ids.length, Math.max(0, offset - titleHits)));
+  }
+  return { ids, total, totalIsEstimate: true };
+}
+
+async function latestIds(db: Executor, where: SQL[], limit: number, offset: number): Promise<Page> {
+  const cond = and(...where)!;
+  const counted = await cappedCount(db, cond, SEARCH_COUNT_CAP + 1);
+  const totalIsEstimate = counted > SEARCH_COUNT_CAP;
+  const total = totalIsEstimate ? Math.max(counted, await estimatedCount(db, cond)) : counted;
+  return { ids: await idsBy(db, cond, NEWEST, limit, offset), total, totalIsEstimate };
 }
 
 /**
  * The public search (条例 Art.23–24: the public finds proactively disclosed information on the platform). With a
  * query: jieba-segmented terms, all of them required (falling back to any of them when no item has all), ranked by
- * ts_rank (title weighted A) then newest first; without one: newest first. Only published items (Art.17).
+ * ts_rank (title weighted A) then newest first — for very broad queries title hits first (see RANK_LIMIT); without
+ * one: newest first. Only published items (Art.17).
  */
-export async function searchPublications(db: Executor, f: PublicSearchQuery): Promise<PublicSearchResult> {
+export async function searchPublications(db: Executor, f: PublicSearchQuery, opts: { rankLimit?: number } = {}): Promise<PublicSearchResult> {
+  const rankLimit = opts.rankLimit ?? RANK_LIMIT;
   const pageSize = Math.min(Math.max(Math.trunc(f.pageSize ?? 10), 1), 50);
-  const page = Math.min(Math.max(Math.trunc(f.page ?? 1), 1), 1000);
+  const page = Math.min(Math.max(Math.trunc(f.page ?? 1), 1), Math.ceil(SEARCH_COUNT_CAP / pageSize));
   const offset = (page - 1) * pageSize;
   const where = await filterConditions(db, f);
   const terms: QueryTerm[] = f.q?.trim() ? segmentQuery(f.q.trim()) : [];
-  if (!where) return { total: 0, page, pageSize, mode: terms.length ? 'and' : 'latest', terms: terms.map((t) => t.word), items: [] };
+  const empty = { page, pageSize, terms: terms.map((t) => t.word), items: [] };
+  if (!where) return { ...empty, total: 0, totalIsEstimate: false, mode: terms.length ? 'and' : 'latest' };
 
   let mode: PublicSearchResult['mode'] = 'latest';
-  let ids: number[] = [];
-  let total = 0;
+  let result: Page;
   if (terms.length) {
     mode = 'and';
-    ({ ids, total } = await rankedIds(db, where, buildTsQuery(terms, 'and')!, pageSize, offset));
-    if (total === 0 && terms.length > 1) {
+    result = await rankedIds(db, where, buildTsQuery(terms, 'and')!, pageSize, offset, rankLimit);
+    if (result.total === 0 && terms.length > 1) {
       mode = 'or';
-      ({ ids, total } = await rankedIds(db, where, buildTsQuery(terms, 'or')!, pageSize, offset));
+      result = await rankedIds(db, where, buildTsQuery(terms, 'or')!, pageSize, offset, rankLimit);
     }
   } else {
-    const cond = and(...where);
-    const [rows, [{ n }]] = await Promise.all([
-      db.select({ id: publications.id }).from(publications).where(cond).orderBy(sql`${publications.publishedOn} DESC`, sql`${publications.id} DESC`).limit(pageSize).offset(offset),
-      db.select({ n: sql<number>`count(*)::int` }).from(publications).where(cond),
-    ]);
-    ids = rows.map((r) => r.id);
-    total = n;
+    result = await latestIds(db, where, pageSize, offset);
   }
-  if (!ids.length) return { total, page, pageSize, mode, terms: terms.map((t) => t.word), items: [] };
+  const { ids, total, totalIsEstimate } = result;
+  if (!ids.length) return { ...empty, total, totalIsEstimate, mode };
 
   const rows = await db.select({
     id: publications.id, indexNo: publications.indexNo, title: publications.title, publishedOn: publications.publishedOn, writtenOn: publications.writtenOn,
@@ -128,7 +192,7 @@ export async function searchPublications(db: Executor, f: PublicSearchQuery): Pr
     validity: VALIDITY_LABELS[r.validity as Validity] ?? r.validity,
     snippet: highlightSnippet(r.body || r.summary || '', needles, 120),
   }));
-  return { total, page, pageSize, mode, terms: terms.map((t) => t.word), items };
+  return { total, totalIsEstimate, page, pageSize, mode, terms: terms.map((t) => t.word), items };
 }
 
 /** Values for the portal's filter controls: years with items, issuing bodies, topics. */

@@ -251,15 +251,6 @@ export interface PublishedReport {
   [key: string]: unknown;
 }
 
-export interface ImportJob {
-  jobId?: string;
-  status: string;
-  processed: number;
-  total: number | null;
-  errors: { row: number; column: string; value: unknown; message: string }[];
-  [key: string]: unknown;
-}
-
 export interface ReportCheck {
   rule: string;
   ok: boolean;

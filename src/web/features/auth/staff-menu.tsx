@@ -67,5 +67,6 @@ export function selectedMenuPath(pathname: string, entries: (MenuEntry | MenuGro
     if (match && (!best || e.path.length > best.length)) best = e.path;
   }
   if (!best && pathname.startsWith('/staff/requests/')) best = '/staff/requests';
+  if (!best && pathname.startsWith('/staff/publications/')) best = '/staff/publications';
   return best ?? (pathname === '/staff' ? '/staff' : undefined);
 }

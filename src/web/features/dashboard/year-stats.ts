@@ -1,32 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
 import { OUTCOME_GROUPS, type Outcome } from '../../../core/requests/outcomes.js';
-import type { RequestListItem } from '../../api/types.js';
+import { apiGet } from '../../api/client.js';
 
-export interface YearStats {
-  /** Requests received in each month, index 0 = January. */
-  byMonth: number[];
-  /** Count per outcome group of the statutory table, plus 办理中 for requests not answered yet. */
-  byOutcome: { key: string; label: string; count: number }[];
-  total: number;
+/** GET /api/stats/dashboard (services/requests/stats.ts): counters and this year's figures in one call. */
+export interface DashboardStats {
+  today: string;
+  year: number;
+  open: number;
+  overdue: number;
+  dueSoon: number;
+  awaitingConfirmation: number;
+  receivedThisYear: number;
+  states: { state: string; label: string; color: string; count: number; overdue: number; dueSoon: number }[];
+  outcomes: { outcome: string; label: string; count: number }[];
+  receivedByMonth: number[];
 }
 
-const GROUP_OF = new Map<string, { key: string; label: string }>();
-for (const g of OUTCOME_GROUPS) for (const o of g.outcomes) GROUP_OF.set(o as Outcome, { key: g.key, label: g.key === 'legacy' ? '2008年条例答复类型' : g.label });
+export function useDashboardStats(year: number, enabled = true) {
+  return useQuery({ queryKey: ['requests', 'stats', year], queryFn: () => apiGet<DashboardStats>('/api/stats/dashboard', { year }), enabled });
+}
 
-/** Counts the year's requests by month of receipt and by outcome group (the part 三 rows of the annual report). */
-export function computeYearStats(items: readonly Pick<RequestListItem, 'receivedOn' | 'outcome'>[]): YearStats {
-  const byMonth = Array.from({ length: 12 }, () => 0);
-  const counts = new Map<string, { key: string; label: string; count: number }>();
-  for (const g of OUTCOME_GROUPS) counts.set(g.key, { key: g.key, label: g.key === 'legacy' ? '2008年条例答复类型' : g.label, count: 0 });
-  const open = { key: 'open', label: '办理中', count: 0 };
-  for (const r of items) {
-    if (r.receivedOn) {
-      const m = Number(r.receivedOn.slice(5, 7));
-      if (m >= 1 && m <= 12) byMonth[m - 1] += 1;
-    }
-    const g = r.outcome ? GROUP_OF.get(r.outcome) : undefined;
-    if (g) counts.get(g.key)!.count += 1;
-    else open.count += 1;
+export interface OutcomeGroupCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
+const GROUP_OF = new Map<string, string>();
+for (const g of OUTCOME_GROUPS) for (const o of g.outcomes) GROUP_OF.set(o as Outcome, g.key);
+
+/**
+ * Outcome counts summed into the groups of the statutory table (予以公开 … 其他处理, plus the 2008 types when any),
+ * in table order; groups without any request are kept (as 0) except the 2008 one.
+ */
+export function groupOutcomeCounts(outcomes: readonly { outcome: string; count: number }[]): OutcomeGroupCount[] {
+  const totals = new Map<string, number>(OUTCOME_GROUPS.map((g) => [g.key, 0]));
+  for (const o of outcomes) {
+    const key = GROUP_OF.get(o.outcome) ?? 'other';
+    totals.set(key, (totals.get(key) ?? 0) + o.count);
   }
-  const byOutcome = [...counts.values(), open].filter((c) => c.count > 0 || (c.key !== 'legacy' && c.key !== 'open'));
-  return { byMonth, byOutcome, total: items.length };
+  return OUTCOME_GROUPS
+    .map((g) => ({ key: g.key, label: g.key === 'legacy' ? '2008年条例答复类型' : g.label, count: totals.get(g.key) ?? 0 }))
+    .filter((g) => g.key !== 'legacy' || g.count > 0);
 }

@@ -1,17 +1,17 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, apiGet } from '../../api/client.js';
-import type { ImportJob } from '../../api/types.js';
+import type { ImportJob } from '../../../shared/reports.js';
 
 export type ImportKind = 'requests' | 'cases';
 
-const DONE = new Set(['done', 'completed', 'complete', 'succeeded', 'success', 'finished']);
-const FAILED = new Set(['failed', 'rejected', 'error', 'invalid']);
+const DONE = new Set(['succeeded']);
+const FAILED = new Set(['failed']);
 
 export function isFinished(job: ImportJob | undefined): boolean {
   return !!job && (DONE.has(job.status) || FAILED.has(job.status));
 }
 export function isFailed(job: ImportJob | undefined): boolean {
-  return !!job && (FAILED.has(job.status) || (DONE.has(job.status) && job.errors.length > 0));
+  return !!job && FAILED.has(job.status);
 }
 
 /** Uploads a ledger file (CSV/XLSX/JSON) as multipart; the server answers with a job to follow. */

@@ -50,14 +50,38 @@ const DELIVERY_FROM_REQUEST: Record<string, string> = { post: 'post', email: 'em
 /** Outcomes for which the draft names the third party whose rights are concerned (Arts.15, 32). */
 const THIRD_PARTY_OUTCOMES: readonly Outcome[] = ['withheld_third_party', 'partly_disclosed', 'disclosed'];
 
-/** The reply-drafting fields: grouped outcome picker, legal basis pre-filled from core, reasons, optional body. */
+/** Outcomes whose reply tells how the information is provided or obtained (条例 Art.36(一)(二), Art.37, Art.39). */
+const PROVISION_OUTCOMES: readonly Outcome[] = ['already_public', 'disclosed', 'partly_disclosed', 'not_processed_petition', 'not_processed_publication'];
+const WITHHELD_GROUND_OPTIONS = (['withheld_state_secret', 'withheld_prohibited_by_law', 'withheld_security_stability', 'withheld_third_party', 'withheld_internal_affairs', 'withheld_process_info', 'withheld_enforcement_file', 'withheld_query_matter'] as const)
+  .map((o) => ({ value: o, label: OUTCOME_LABELS[o].replace('不予公开-', '') }));
+
+/** How the information will be provided, from the applicant's chosen delivery method (条例 Art.29(三), Art.40). */
+export function defaultProvisionMethod(deliveryMethod: string | null): string {
+  switch (deliveryMethod) {
+    case 'online': return '通过本机关政府信息公开平台“进度查询”在线提供电子文本';
+    case 'email': return '以电子邮件方式发送至申请人提供的电子邮箱';
+    case 'post': return '以邮寄方式寄送至申请人提供的通信地址';
+    case 'pickup': return '请申请人持本答复书到本机关办公地点领取';
+    default: return '';
+  }
+}
+
+/**
+ * The reply-drafting fields: grouped outcome picker, legal basis pre-filled from core, reasons, and what the
+ * 答复书 of the outcome must state (how the information is provided, the parts withheld, the earlier reply…).
+ */
 function ReplyDraftFields({ detail, form }: ActionContext) {
   const regime = detail.view.regime;
   const outcome = Form.useWatch<Outcome | undefined>('outcome', form);
   const onlyOffice = detail.state === 'registered' ? OFFICE_REPLY_OUTCOMES : undefined;
   const hasThirdPartyConsultation = detail.view.consultations.some((c) => c.party === 'third_party');
   const showThirdParty = outcome !== undefined && (outcome === 'withheld_third_party' || (hasThirdPartyConsultation && THIRD_PARTY_OUTCOMES.includes(outcome)));
-  const showOtherAgency = outcome === 'unavailable_not_held' || outcome === 'legacy_not_this_agency';
+  const showOtherAgency = outcome === 'unavailable_not_held' || outcome === 'legacy_not_this_agency' || outcome === 'withheld_query_matter';
+  const showProvision = outcome !== undefined && PROVISION_OUTCOMES.includes(outcome);
+  const provisionRequired = outcome === 'disclosed' || outcome === 'partly_disclosed';
+  const reasonsOptional = outcome === undefined || ['disclosed', 'already_public', 'unavailable_needs_creation', 'unavailable_unclear', 'not_processed_petition', 'not_processed_duplicate', 'not_processed_publication', 'not_processed_confirmation', 'other'].includes(outcome)
+    || (outcome === 'unavailable_not_held' && !text(form.getFieldValue(['otherAgency', 'name'])));
+  const reasonsLabel = outcome === 'partly_disclosed' ? '不予公开部分的理由' : outcome?.startsWith('withheld_') ? '不予公开的理由' : reasonsOptional ? '具体说明（可选）' : '理由';
   return (
     <>
       {onlyOffice && (
@@ -70,20 +94,59 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
           onChange={(o) => {
             form.setFieldValue('outcome', o);
             if (!form.isFieldTouched('legalBasis') || !text(form.getFieldValue('legalBasis'))) form.setFieldValue('legalBasis', defaultLegalBasis(o, regime));
+            if ((o === 'disclosed' || o === 'partly_disclosed') && !text(form.getFieldValue(['provision', 'method']))) form.setFieldValue(['provision', 'method'], defaultProvisionMethod(detail.deliveryMethod));
           }}
         />
       </Form.Item>
-      <Form.Item name="legalBasis" label="法律依据" rules={required('请填写法律依据（条、款、项）')} extra="已按办理结果预填条例条款，可补充其他法律、行政法规的具体条款">
+      <Form.Item name="legalBasis" label="法律依据" rules={required('请填写法律依据（条、款、项）')}
+        extra={outcome === 'withheld_prohibited_by_law' ? '请写明禁止公开的法律、行政法规名称及条款，如《中华人民共和国统计法》第三十九条' : outcome === 'withheld_query_matter' ? '请写明有特别规定的法律、行政法规，如《不动产登记暂行条例》第二十七条' : '已按办理结果预填条例条款，可补充其他法律、行政法规的具体条款'}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
       </Form.Item>
+      {outcome === 'partly_disclosed' && (
+        <>
+          <Form.Item name={['partial', 'disclosedPart']} label="可以公开的部分"><Input placeholder="如：补偿安置方案正文" /></Form.Item>
+          <Form.Item name={['partial', 'withheldPart']} label="不予公开的部分"><Input placeholder="如：附件中被征收户的身份证号码、银行账号" /></Form.Item>
+          <Form.Item name={['partial', 'withheldGround']} label="不予公开部分的依据"><Select allowClear options={WITHHELD_GROUND_OPTIONS} placeholder="选择不予公开的情形" /></Form.Item>
+        </>
+      )}
       <Form.Item
         name="reasons"
-        label={outcome === 'disclosed' ? '说明（可选）' : '理由'}
-        rules={outcome === 'disclosed' ? [] : required('请说明理由或告知获取途径（条例第三十六条、第三十七条）')}
-        extra={outcome === 'already_public' ? '请写明获取该信息的方式和途径（如网址、公报期号）' : outcome === 'partly_disclosed' ? '请对不予公开的部分逐项说明理由（条例第三十七条）' : undefined}
+        label={reasonsLabel}
+        rules={reasonsOptional ? [] : required('请说明理由（条例第三十六条、第三十七条）')}
+        extra={outcome === 'partly_disclosed' ? '请对不予公开的部分说明理由（条例第三十七条）' : undefined}
       >
         <Input.TextArea rows={3} />
       </Form.Item>
+      {showProvision && (
+        <Form.Item label={outcome === 'already_public' ? '获取该信息的方式、途径（条例第三十六条第（一）项）' : provisionRequired ? '提供信息的方式、途径和时间（至少填写一项，条例第三十六条第（二）项）' : '可以提出或获取的途径（可选）'} style={{ marginBottom: 0 }} required={provisionRequired || outcome === 'already_public'}>
+          {provisionRequired && (
+            <Form.Item name={['provision', 'method']} dependencies={[['provision', 'way'], ['provision', 'time']]}
+              rules={[({ getFieldValue }) => ({ validator: async (_r, v) => { if (!text(v) && !text(getFieldValue(['provision', 'way'])) && !text(getFieldValue(['provision', 'time']))) throw new Error('请写明提供方式，或获取的途径和时间'); } })]}>
+              <Input prefix={<span style={{ color: "#6b7280" }}>方式：</span>} placeholder="如：以电子邮件方式发送至申请人邮箱" />
+            </Form.Item>
+          )}
+          <Form.Item name={['provision', 'way']} rules={outcome === 'already_public' ? required('请写明获取途径，如网址、栏目或公报期号') : []}>
+            <Input prefix={<span style={{ color: "#6b7280" }}>途径：</span>} placeholder={outcome === 'already_public' ? '如：本机关门户网站“政府信息公开—规划计划”栏目（网址：…）' : '如：本机关办公地点（示范市人民路1号）'} />
+          </Form.Item>
+          {provisionRequired && (
+            <Form.Item name={['provision', 'time']}>
+              <Input prefix={<span style={{ color: "#6b7280" }}>时间：</span>} placeholder="如：2026年12月1日至12月5日工作时间" />
+            </Form.Item>
+          )}
+        </Form.Item>
+      )}
+      {outcome === 'not_processed_duplicate' && (
+        <Form.Item label="此前作出的答复（条例第三十六条第（六）项）" required style={{ marginBottom: 0 }}>
+          <div style={{ display: 'flex', gap: 8 }}>
+            <Form.Item name={['previousReply', 'repliedOn']} rules={[{ required: true, message: '请选择此前答复的日期' }]} style={{ flex: 1 }}>
+              <DatePicker style={{ width: '100%' }} placeholder="此前答复日期" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            </Form.Item>
+            <Form.Item name={['previousReply', 'docNumber']} style={{ flex: 1 }}>
+              <Input placeholder="此前答复书文号（可选）" />
+            </Form.Item>
+          </div>
+        </Form.Item>
+      )}
       {showThirdParty && (
         <Form.Item label="涉及的第三方" style={{ marginBottom: 0 }}>
           <div style={{ display: 'flex', gap: 8 }}>
@@ -97,7 +160,7 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
         </Form.Item>
       )}
       {showOtherAgency && (
-        <Form.Item label="负责公开该信息的机关（能够确定的，条例第三十六条第（五）项）" style={{ marginBottom: 0 }}>
+        <Form.Item label={outcome === 'withheld_query_matter' ? '受理该事项的机关（可选）' : '负责公开该信息的机关（能够确定的，条例第三十六条第（五）项）'} style={{ marginBottom: 0 }}>
           <div style={{ display: 'flex', gap: 8 }}>
             <Form.Item name={['otherAgency', 'name']} style={{ flex: 1 }}>
               <Input placeholder="机关名称" />
@@ -110,7 +173,7 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
         </Form.Item>
       )}
       <Form.Item name="body" label="答复正文（可选）" extra="不填写时，答复书按办理结果的标准文本生成">
-        <Input.TextArea rows={4} />
+        <Input.TextArea rows={3} />
       </Form.Item>
     </>
   );
@@ -297,15 +360,26 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
     initial: (d) => {
       const draft = d.view.draft;
       if (!draft) return {};
+      const p = [...d.timeline].reverse().find((e) => e.type === 'reply_drafted')?.payload ?? {};
+      const prev = p.previousReply as { repliedOn?: string; docNumber?: string } | undefined;
       return {
         outcome: draft.outcome, reasons: draft.reasons, legalBasis: draft.legalBasis, body: draft.body ?? undefined,
         thirdParty: draft.thirdParty ?? undefined, otherAgency: draft.otherAgency ?? undefined,
+        provision: p.provision ?? undefined, partial: p.partial ?? undefined,
+        previousReply: prev ? { repliedOn: prev.repliedOn ? dayjs(prev.repliedOn) : undefined, docNumber: prev.docNumber } : undefined,
       };
     },
     fields: (c) => <ReplyDraftFields {...c} />,
     toEvent: (v) => {
       const tp = v.thirdParty as { name?: string; opinion?: string } | undefined;
       const oa = v.otherAgency as { name?: string; contact?: string } | undefined;
+      const pr = v.provision as { method?: string; way?: string; time?: string } | undefined;
+      const pa = v.partial as { disclosedPart?: string; withheldPart?: string; withheldGround?: string } | undefined;
+      const prev = v.previousReply as { repliedOn?: Dayjs; docNumber?: string } | undefined;
+      const compact = <T extends Record<string, unknown>>(o: T) => {
+        const out = Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== ''));
+        return Object.keys(out).length ? out : undefined;
+      };
       return {
         outcome: v.outcome,
         legalBasis: text(v.legalBasis),
@@ -313,6 +387,9 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
         body: optionalText(v.body),
         thirdParty: tp && text(tp.name) ? { name: text(tp.name), ...(tp.opinion ? { opinion: tp.opinion } : {}) } : undefined,
         otherAgency: oa && text(oa.name) ? { name: text(oa.name), contact: text(oa.contact) } : undefined,
+        provision: pr ? compact({ method: optionalText(pr.method), way: optionalText(pr.way), time: optionalText(pr.time) }) : undefined,
+        partial: pa ? compact({ disclosedPart: optionalText(pa.disclosedPart), withheldPart: optionalText(pa.withheldPart), withheldGround: pa.withheldGround }) : undefined,
+        previousReply: prev?.repliedOn ? compact({ repliedOn: iso(prev.repliedOn), docNumber: optionalText(prev.docNumber) }) : undefined,
       };
     },
   },

@@ -26,7 +26,7 @@ export interface RegisterValues {
 const EVIDENCE_REQUIRED: Channel[] = ['letter', 'fax', 'email', 'other'];
 const EVIDENCE_HINT: Record<Channel, string> = {
   in_person: '可选：如窗口登记表编号',
-  letter: '如：EMS 签收单号 1234567890123，或“2024年3月5日电话确认”',
+  letter: '如：EMS 签收单号，或电话确认记录',
   fax: '如：传真收件时间及电话确认记录',
   online: '如：网上确认记录',
   email: '如：回复确认邮件的发送时间',

@@ -97,13 +97,32 @@ export function useAlerts(enabled = true) {
   return useQuery({ queryKey: ['alerts'], queryFn: () => apiGet<AlertsResponse>('/api/alerts'), enabled });
 }
 
-/** A notice rendered by the server for preview (答复书 before approval, 告知书). */
+/** A notice built now from the request's data, unnumbered and not stored (答复书 before approval, 告知书). */
 export function useNoticePreview(id: number, type: string | null) {
   return useQuery({
     queryKey: ['requests', 'notice-preview', id, type],
-    queryFn: () => apiGet<{ html: string }>(`/api/requests/${id}/notices/${type}/preview`),
+    queryFn: () => apiGet<{ html: string }>(`/api/requests/${id}/notices/preview`, { type }),
     enabled: type !== null,
     retry: false,
     staleTime: 0,
+  });
+}
+
+/** A notice as it was issued (the stored text, never regenerated). */
+export function useIssuedNotice(id: number, noticeId: number | null) {
+  return useQuery({
+    queryKey: ['requests', 'notice', id, noticeId],
+    queryFn: () => apiGet<{ html: string; docNumber: string | null; type: string }>(`/api/requests/${id}/notices/${noticeId}`),
+    enabled: noticeId !== null,
+    retry: false,
+  });
+}
+
+/** Issues (numbers and stores) a notice that no event produces by itself, e.g. 延迟答复告知书 (Art.35). */
+export function useIssueNotice(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (type: string) => apiPost<{ id: number; docNumber: string | null }>(`/api/requests/${id}/notices`, { type }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: requestKeys.detail(id) }),
   });
 }

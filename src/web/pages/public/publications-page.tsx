@@ -1,73 +1,88 @@
-import { useSearchParams } from 'react-router-dom';
-import { Alert, Card, Empty, Input, Pagination, Space, Spin, Tag, Typography } from 'antd';
-import { isMissingEndpoint, usePublications } from '../../features/public/use-public.js';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Alert, Card, Col, Empty, Input, Pagination, Row, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
+import type { CatalogueNode } from '../../../shared/publications.js';
+import { isMissingEndpoint } from '../../features/public/use-public.js';
+import { usePublicCatalogue, usePublicFilters, usePublicSearch } from '../../features/publications/use-publications.js';
 import { HighlightedText } from '../../components/highlight.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
-import type { PublicationHit } from '../../api/types.js';
 
 const PAGE_SIZE = 10;
 
-/** 主动公开: full-text search over the agency's proactive disclosures (relevance, then date). */
+function toTree(nodes: CatalogueNode[]): { value: string; title: string; children: ReturnType<typeof toTree> }[] {
+  return nodes.map((n) => ({ value: n.code, title: `${n.name}${n.count ? `（${n.count}）` : ''}`, children: toTree(n.children ?? []) }));
+}
+
+/** 主动公开: Chinese full-text search over the published items (relevance, then date), with filters. */
 export function PublicationsPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
-  const result = usePublications(q, page);
-  const items: PublicationHit[] = result.data?.items ?? [];
-  const total = result.data?.total ?? 0;
+  const year = params.get('year') ? Number(params.get('year')) : undefined;
+  const category = params.get('category') ?? undefined;
+  const issuer = params.get('issuer') ?? undefined;
+  const result = usePublicSearch({ q: q || undefined, page, year, category, issuer });
+  const filters = usePublicFilters();
+  const catalogue = usePublicCatalogue();
+  const set = (patch: Record<string, string | number | undefined>) => {
+    const next: Record<string, string> = {};
+    const merged = { q, year, category, issuer, ...patch };
+    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') next[k] = String(v);
+    setParams(next);
+  };
+  const data = result.data;
 
   return (
-    <div style={{ maxWidth: 960, margin: '0 auto' }}>
+    <div style={{ maxWidth: 980, margin: '0 auto' }}>
       <Typography.Title level={3}>主动公开</Typography.Title>
-      <Input.Search
-        size="large"
-        placeholder="输入关键词，如：土地出让、规划许可、财政预算"
-        enterButton="搜索"
-        defaultValue={q}
-        allowClear
-        loading={result.isFetching}
-        onSearch={(v) => setParams(v.trim() ? { q: v.trim() } : {})}
-        style={{ marginBottom: 16 }}
-      />
-      {result.isError && isMissingEndpoint(result.error) && (
-        <Alert type="info" showIcon title="功能建设中" description="主动公开信息检索功能正在建设中，敬请期待。" />
-      )}
+      <Input.Search size="large" placeholder="输入关键词，如：土地征收 补偿、规划许可、财政预算" enterButton="搜索" defaultValue={q} allowClear loading={result.isFetching}
+        onSearch={(v) => set({ q: v.trim() || undefined, page: undefined })} style={{ marginBottom: 12 }} aria-label="检索主动公开信息" />
+      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
+        <Col xs={12} md={6}>
+          <Select allowClear placeholder="发布年份" value={year} onChange={(v?: number) => set({ year: v, page: undefined })} style={{ width: '100%' }} aria-label="发布年份"
+            options={(filters.data?.years ?? []).map((y) => ({ value: y, label: `${y}年` }))} />
+        </Col>
+        <Col xs={12} md={8}>
+          <TreeSelect allowClear placeholder="公开目录" value={category} onChange={(v?: string) => set({ category: v, page: undefined })} style={{ width: '100%' }} aria-label="公开目录"
+            treeData={toTree(catalogue.data?.categories ?? [])} treeDefaultExpandAll={false} />
+        </Col>
+        <Col xs={24} md={10}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="发布机构" value={issuer} onChange={(v?: string) => set({ issuer: v, page: undefined })} style={{ width: '100%' }} aria-label="发布机构"
+            options={(filters.data?.issuers ?? []).map((i) => ({ value: i.name, label: `${i.name}（${i.count}）` }))} />
+        </Col>
+      </Row>
+      {result.isError && isMissingEndpoint(result.error) && <Alert type="info" showIcon title="功能建设中" description="主动公开信息检索功能正在建设中，敬请期待。" />}
       {result.isError && !isMissingEndpoint(result.error) && <ErrorResult error={result.error} onRetry={() => void result.refetch()} />}
       {result.isPending && <Spin style={{ display: 'block', margin: '40px auto' }} />}
-      {result.isSuccess && (
+      {data && (
         <>
-          <Typography.Text type="secondary">{q ? `“${q}”共找到 ${total} 条结果` : `共 ${total} 条`}</Typography.Text>
-          {items.length === 0 ? (
+          <Typography.Text type="secondary" data-testid="search-total">
+            {q ? `“${q}”共找到 ${data.total} 条结果${data.mode === 'or' ? '（未找到同时包含全部关键词的信息，以下为包含部分关键词的结果）' : ''}` : `共 ${data.total} 条，按发布日期排列`}
+          </Typography.Text>
+          {data.items.length === 0 ? (
             <Empty description={q ? '没有找到相关信息，请换个关键词试试' : '暂无主动公开信息'} style={{ margin: '40px 0' }} />
           ) : (
             <Space orientation="vertical" size={12} style={{ width: '100%', marginTop: 12 }}>
-              {items.map((it) => (
+              {data.items.map((it) => (
                 <Card key={it.indexNo} size="small">
                   <Typography.Title level={5} style={{ marginTop: 0 }}>
-                    {it.url ? <a href={it.url}><HighlightedText text={it.title} /></a> : <HighlightedText text={it.title} />}
+                    <Link to={`/publications/${encodeURIComponent(it.indexNo)}`}><HighlightedText text={it.titleHighlight || it.title} /></Link>
+                    {it.validity && it.validity !== 'effective' && <Tag style={{ marginInlineStart: 8 }}>{it.validity === 'repealed' ? '已废止' : '已失效'}</Tag>}
                   </Typography.Title>
                   {it.snippet && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}><HighlightedText text={it.snippet} /></Typography.Paragraph>}
                   <Space wrap size={[12, 4]} style={{ fontSize: 13, color: '#6b7280' }}>
                     <span>索引号：{it.indexNo}</span>
                     {it.docNumber && <span>文号：{it.docNumber}</span>}
-                    {it.issuer && <span>发布机构：{it.issuer}</span>}
-                    {it.publishedOn && <span>发布日期：{formatDate(it.publishedOn)}</span>}
+                    <span>发布机构：{it.issuer}</span>
+                    <span>发布日期：{formatDate(it.publishedOn)}</span>
                     {it.category && <Tag>{it.category}</Tag>}
                   </Space>
                 </Card>
               ))}
             </Space>
           )}
-          {total > PAGE_SIZE && (
-            <Pagination
-              style={{ marginTop: 16, textAlign: 'center' }}
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={total}
-              showSizeChanger={false}
-              onChange={(p) => setParams(q ? { q, page: String(p) } : { page: String(p) })}
-            />
+          {data.total > PAGE_SIZE && (
+            <Pagination style={{ marginTop: 16, justifyContent: 'center' }} current={page} pageSize={PAGE_SIZE} total={data.total} showSizeChanger={false} onChange={(p) => set({ page: p })} />
           )}
         </>
       )}

@@ -1,10 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Tabs, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Tabs, Typography } from 'antd';
+import { DownloadOutlined, EyeOutlined, GlobalOutlined } from '@ant-design/icons';
 import { REPORT_FORMATS, REPORT_FORMAT_LABELS, defaultFormatForYear, type ReportFormat } from '../../../core/reports/formats.js';
 import { CHANNEL_LABELS, type Channel } from '../../../core/types.js';
 import type { AnnualReport, TableReport } from '../../../core/reports/types.js';
-import { downloadUrl, useAnnualReport, type DownloadType } from '../../features/reports/use-annual-report.js';
+import { downloadUrl, useAnnualReport, usePublishReport, type DownloadType } from '../../features/reports/use-annual-report.js';
+import { FactsForm } from '../../features/reports/facts-form.js';
+import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
+import { ApiError, errorMessage, toQueryString } from '../../api/client.js';
 import { ChecksList, Gov2014Table, ProactiveTable, RequestsTable, ReviewsTable } from '../../features/reports/report-tables.js';
 import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { EChart } from '../../components/echart.js';
@@ -65,6 +68,22 @@ export function AnnualReportPage() {
   const effective = format ?? defaultFormatForYear(year);
   const r = report.data;
   const failed = r ? r.checks.filter((c) => !c.ok).length : 0;
+  const me = useMe().data?.user;
+  const publish = usePublishReport();
+  const { message, modal } = App.useApp();
+  const canPublish = hasAnyRole(me, ['reviewer', 'admin']);
+  const canEditFacts = hasAnyRole(me, ['registrar', 'reviewer', 'admin']);
+
+  const doPublish = (force = false) => {
+    publish.mutate({ year, format, force }, {
+      onSuccess: (p) => message.success(`已发布到门户：${p.title}`),
+      onError: (err) => {
+        if (err instanceof ApiError && err.status === 409 && !force) {
+          modal.confirm({ title: '校验未通过', content: err.message, okText: '仍然发布', okButtonProps: { danger: true }, cancelText: '取消', onOk: () => doPublish(true) });
+        } else message.error(errorMessage(err));
+      },
+    });
+  };
 
   return (
     <>
@@ -85,11 +104,13 @@ export function AnnualReportPage() {
             <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
               <Typography.Text>{r.agency} · {r.year}年度 · {REPORT_FORMAT_LABELS[r.format as ReportFormat] ?? effective}</Typography.Text>
               <Space wrap>
+                <a href={`/api/reports/annual/preview${toQueryString({ year, format })}`} target="_blank" rel="noreferrer"><Button icon={<EyeOutlined />}>预览网页版</Button></a>
                 {DOWNLOADS.map((d) => (
                   <a key={d.type} href={downloadUrl(year, format, d.type)} download>
                     <Button icon={<DownloadOutlined />} data-download={d.type}>{d.label}</Button>
                   </a>
                 ))}
+                {canPublish && <Button type="primary" icon={<GlobalOutlined />} loading={publish.isPending} onClick={() => doPublish(false)}>发布到门户</Button>}
               </Space>
             </Space>
           </Card>
@@ -106,6 +127,7 @@ export function AnnualReportPage() {
                     ]),
                 { key: 'checks', label: <span>勾稽校验{failed > 0 ? <Typography.Text type="danger">（{failed}）</Typography.Text> : ''}</span>, children: <ChecksList report={r} /> },
                 { key: 'charts', label: '图表', children: <Charts report={r} /> },
+                { key: 'facts', label: '填报数据', children: <FactsForm year={year} format={format} canEdit={canEditFacts} /> },
               ]}
             />
           </Card>

@@ -1,20 +1,20 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined, FileDoneOutlined, InboxOutlined } from '@ant-design/icons';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { REQUEST_ROLES, ROLE_LABELS } from '../../features/auth/access.js';
 import { menuFor } from '../../features/auth/staff-menu.js';
-import { useAlerts, useRequestCount } from '../../features/requests/use-requests.js';
-import { useYearRequests } from '../../features/dashboard/use-year-requests.js';
-import { computeYearStats } from '../../features/dashboard/year-stats.js';
+import { useAlerts } from '../../features/requests/use-requests.js';
+import { groupOutcomeCounts, useDashboardStats } from '../../features/dashboard/year-stats.js';
 import { EChart } from '../../components/echart.js';
+import { REQUEST_STATES, type RequestState } from '../../../core/requests/states.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
 import type { AlertItem } from '../../api/types.js';
 
 const YEAR = new Date().getFullYear();
-const OUTCOME_COLORS: Record<string, string> = { disclose: '#2e7d32', partly: '#7cb342', withheld: '#c62828', unavailable: '#f9a825', not_processed: '#6d4c41', other: '#78909c', legacy: '#5c6bc0', open: '#1e88e5' };
+const OUTCOME_COLORS: Record<string, string> = { disclose: '#2e7d32', partly: '#7cb342', withheld: '#c62828', unavailable: '#f9a825', not_processed: '#6d4c41', other: '#78909c', legacy: '#5c6bc0' };
 
 function StatCard({ title, value, loading, icon, to, color }: { title: string; value: number | undefined; loading: boolean; icon: React.ReactNode; to: string; color: string }) {
   return (
@@ -59,29 +59,28 @@ export function DashboardPage() {
   const user = useMe().data?.user;
   const canSeeRequests = hasAnyRole(user, REQUEST_ROLES);
   const canSeeAlerts = hasAnyRole(user, ['registrar', 'handler', 'reviewer']);
-  const submitted = useRequestCount({ state: ['submitted'] }, canSeeRequests);
-  const dueSoon = useRequestCount({ dueWithinDays: 3 }, canSeeRequests);
-  const overdue = useRequestCount({ overdue: true }, canSeeRequests);
-  const thisYear = useRequestCount({ year: YEAR }, canSeeRequests);
+  const statsQuery = useDashboardStats(YEAR, canSeeRequests);
   const alerts = useAlerts(canSeeAlerts);
-  const year = useYearRequests(YEAR, canSeeRequests);
-  const stats = useMemo(() => computeYearStats(year.data?.items ?? []), [year.data]);
+  const s = statsQuery.data;
+  const byMonth = useMemo(() => s?.receivedByMonth ?? Array.from({ length: 12 }, () => 0), [s]);
+  const byOutcome = useMemo(() => groupOutcomeCounts(s?.outcomes ?? []), [s]);
+  const closedThisYear = byOutcome.reduce((n, g) => n + g.count, 0);
 
   const monthOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 16, top: 24, bottom: 28 },
     xAxis: { type: 'category', data: Array.from({ length: 12 }, (_, i) => `${i + 1}月`) },
     yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', name: '收到申请', data: stats.byMonth, itemStyle: { color: '#1d4f91' }, barMaxWidth: 28 }],
-  }), [stats]);
+    series: [{ type: 'bar', name: '收到申请', data: byMonth, itemStyle: { color: '#1d4f91' }, barMaxWidth: 28 }],
+  }), [byMonth]);
   const outcomeOption = useMemo(() => ({
     tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
-    legend: { bottom: 0, itemWidth: 12, itemHeight: 10 },
+    legend: { bottom: 0, itemWidth: 12, itemHeight: 10, itemGap: 14 },
     series: [{
       type: 'pie', radius: ['38%', '62%'], center: ['50%', '44%'], label: { formatter: '{c}' },
-      data: stats.byOutcome.filter((o) => o.count > 0).map((o) => ({ name: o.label, value: o.count, itemStyle: { color: OUTCOME_COLORS[o.key] } })),
+      data: byOutcome.filter((o) => o.count > 0).map((o) => ({ name: o.label, value: o.count, itemStyle: { color: OUTCOME_COLORS[o.key] } })),
     }],
-  }), [stats]);
+  }), [byOutcome]);
 
   if (!user) return null;
   if (!canSeeRequests) {
@@ -109,15 +108,26 @@ export function DashboardPage() {
     <>
       <div className="gk-page-title">
         <Typography.Title level={3}>工作台</Typography.Title>
-        <Typography.Text type="secondary">{user.displayName}，您好。今天是 {formatDate(alerts.data?.today ?? new Date().toISOString().slice(0, 10))}</Typography.Text>
+        <Typography.Text type="secondary">{user.displayName}，您好。今天是 {formatDate(s?.today ?? alerts.data?.today ?? new Date().toISOString().slice(0, 10))}</Typography.Text>
       </div>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} lg={6}><StatCard title="待确认网上申请" value={submitted.data} loading={submitted.isPending} icon={<InboxOutlined />} to="/staff/requests?state=submitted" color="#d48806" /></Col>
-        <Col xs={12} lg={6}><StatCard title="3个工作日内到期" value={dueSoon.data} loading={dueSoon.isPending} icon={<ClockCircleOutlined />} to="/staff/requests?dueWithinDays=3" color="#d46b08" /></Col>
-        <Col xs={12} lg={6}><StatCard title="已超期" value={overdue.data} loading={overdue.isPending} icon={<ExclamationCircleOutlined />} to="/staff/requests?overdue=true" color="#cf1322" /></Col>
-        <Col xs={12} lg={6}><StatCard title={`${YEAR}年收到`} value={thisYear.data} loading={thisYear.isPending} icon={<FileDoneOutlined />} to={`/staff/requests?year=${YEAR}&sort=received`} color="#1d4ed8" /></Col>
+        <Col xs={12} lg={6}><StatCard title="待确认网上申请" value={s?.awaitingConfirmation} loading={statsQuery.isPending} icon={<InboxOutlined />} to="/staff/inbox?tab=confirm" color="#d48806" /></Col>
+        <Col xs={12} lg={6}><StatCard title="3个工作日内到期" value={s?.dueSoon} loading={statsQuery.isPending} icon={<ClockCircleOutlined />} to="/staff/requests?dueWithinDays=3" color="#d46b08" /></Col>
+        <Col xs={12} lg={6}><StatCard title="已超期" value={s?.overdue} loading={statsQuery.isPending} icon={<ExclamationCircleOutlined />} to="/staff/requests?overdue=true" color="#cf1322" /></Col>
+        <Col xs={12} lg={6}><StatCard title={`${YEAR}年收到`} value={s?.receivedThisYear} loading={statsQuery.isPending} icon={<FileDoneOutlined />} to={`/staff/requests?year=${YEAR}`} color="#1d4ed8" /></Col>
       </Row>
-      {(submitted.isError || thisYear.isError) && <ErrorResult error={submitted.error ?? thisYear.error} onRetry={() => { void submitted.refetch(); void thisYear.refetch(); }} />}
+      {statsQuery.isError && <ErrorResult error={statsQuery.error} onRetry={() => void statsQuery.refetch()} />}
+      {s && s.states.length > 0 && (
+        <Card size="small" style={{ marginBottom: 16 }} title={<Space>在办申请 <Typography.Text type="secondary" style={{ fontWeight: 400 }}>共 {s.open} 件{hasAnyRole(user, ['handler']) && !hasAnyRole(user, ['registrar', 'reviewer', 'secrecy_reviewer', 'auditor']) ? '（本单位）' : ''}</Typography.Text></Space>} extra={<Link to="/staff/inbox">我的待办 →</Link>}>
+          <Space wrap size={[8, 8]}>
+            {[...s.states].sort((a, b) => REQUEST_STATES.indexOf(a.state as RequestState) - REQUEST_STATES.indexOf(b.state as RequestState)).map((x) => (
+              <Link key={x.state} to={`/staff/requests?state=${x.state}&sort=due`}>
+                <Tag color={x.color} style={{ fontSize: 14, padding: '4px 10px', cursor: 'pointer' }}>{x.label} {x.count}</Tag>
+              </Link>
+            ))}
+          </Space>
+        </Card>
+      )}
 
       {canSeeAlerts && (
         <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -136,17 +146,16 @@ export function DashboardPage() {
 
       <Row gutter={16}>
         <Col xs={24} xl={14}>
-          <Card title={`${YEAR}年各月收到申请`} size="small" style={{ marginBottom: 16 }} loading={year.isPending}>
-            {year.isError ? <ErrorResult error={year.error} /> : stats.total === 0 && !year.isPending ? <Empty description="本年尚未收到申请" /> : <EChart option={monthOption} ariaLabel="各月收到申请数柱状图" />}
+          <Card title={`${YEAR}年各月收到申请`} size="small" style={{ marginBottom: 16 }} loading={statsQuery.isPending}>
+            {s && s.receivedThisYear === 0 ? <Empty description="本年尚未收到申请" /> : <EChart option={monthOption} ariaLabel="各月收到申请数柱状图" />}
           </Card>
         </Col>
         <Col xs={24} xl={10}>
-          <Card title={`${YEAR}年收到申请的办理结果`} size="small" style={{ marginBottom: 16 }} loading={year.isPending}>
-            {year.isError ? <ErrorResult error={year.error} /> : stats.total === 0 && !year.isPending ? <Empty description="暂无数据" /> : <EChart option={outcomeOption} ariaLabel="办理结果分布图" />}
+          <Card title={`${YEAR}年办结申请的办理结果（${closedThisYear} 件）`} size="small" style={{ marginBottom: 16 }} loading={statsQuery.isPending}>
+            {closedThisYear === 0 ? <Empty description="本年尚无办结的申请" /> : <EChart option={outcomeOption} ariaLabel="办理结果分布图" />}
           </Card>
         </Col>
       </Row>
-      {year.data?.truncated && <Alert type="info" showIcon title={`本年申请较多，图表按最近 ${year.data.items.length} 件统计；完整统计见“年度报告”。`} />}
     </>
   );
 }

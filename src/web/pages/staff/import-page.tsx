@@ -4,7 +4,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { isFailed, isFinished, useImportJob, useStartImport, type ImportKind } from '../../features/imports/use-import.js';
 import { errorMessage } from '../../api/client.js';
-import type { ImportJob } from '../../api/types.js';
+import type { ImportJob } from '../../../shared/reports.js';
 
 const MAX_MB = 200;
 const HEADERS: Record<ImportKind, string> = {
@@ -20,14 +20,18 @@ function JobStatus({ job }: { job: ImportJob }) {
     <>
       <Progress percent={percent} status={failed ? 'exception' : finished ? 'success' : 'active'} aria-label="导入进度" />
       <Typography.Paragraph type="secondary">
-        {finished ? (failed ? '导入未完成：文件有错误，整个文件未导入，数据库未作任何修改。' : `导入完成：共处理 ${job.processed} 行。`) : `正在处理：已读取 ${job.processed}${job.total ? ` / ${job.total}` : ''} 行…`}
+        {finished
+          ? (failed
+            ? `导入未完成：${job.message ?? '文件有错误'}。整个文件未导入，数据库未作任何修改。`
+            : `导入完成（${job.filename}）：共 ${job.processed} 行，新增 ${job.inserted} 件，更新 ${job.updated} 件。`)
+          : `${job.phase === 'writing' ? '正在写入' : '正在校验'}：已处理 ${job.processed}${job.total ? ` / ${job.total}` : ''} 行…`}
       </Typography.Paragraph>
       {job.errors.length > 0 && (
         <>
-          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`共 ${job.errors.length} 处错误，请在表格中改正后重新导入`} />
+          <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`共 ${job.errorCount} 处错误${job.errorCount > job.errors.length ? `（下表列出前 ${job.errors.length} 处）` : ''}，请在表格中改正后重新导入`} />
           <Table
             size="small"
-            rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+            rowKey={(e) => `${e.row}-${e.column}-${e.message}-${e.value}`}
             dataSource={job.errors}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             columns={[

@@ -1,46 +1,78 @@
 import { useState } from 'react';
-import { Alert, Card, Input, Table, Tag, Typography } from 'antd';
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
-import { apiGet } from '../../api/client.js';
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Input, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { isMissingEndpoint } from '../../features/public/use-public.js';
+import { usePublicationList, type PublicationListItem } from '../../features/publications/use-publications.js';
+import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { ErrorResult } from '../../components/error-result.js';
-import type { PublicationHit } from '../../api/types.js';
+import { formatDate } from '../../components/format.js';
 
-interface StaffPublication extends PublicationHit {
-  id: number;
-  state?: string;
-  stateLabel?: string;
+const STATE_COLORS: Record<string, string> = { draft: 'default', pending_review: 'gold', pending_approval: 'cyan', approved: 'blue', published: 'green', withdrawn: 'default' };
+
+/** Tabs: what each role works on first (保密审查员 → 待保密审查, 审核人 → 待审核). */
+const TABS = [
+  { key: 'all', label: '全部', states: undefined },
+  { key: 'draft', label: '草稿', states: ['draft'] },
+  { key: 'pending_review', label: '待保密审查', states: ['pending_review'] },
+  { key: 'pending_approval', label: '待审核', states: ['pending_approval'] },
+  { key: 'approved', label: '待发布', states: ['approved'] },
+  { key: 'published', label: '已发布', states: ['published'] },
+  { key: 'withdrawn', label: '已撤回', states: ['withdrawn'] },
+];
+
+export function TimelinessTag({ t }: { t: PublicationListItem['timeliness'] }) {
+  if (!t || !t.dueOn) return null;
+  if (t.status === 'overdue') return <Tooltip title={`条例第二十六条：应于${formatDate(t.dueOn)}前公开`}><Tag color="red">已超期</Tag></Tooltip>;
+  if (t.status === 'at_risk') return <Tooltip title={`应于${formatDate(t.dueOn)}前公开`}><Tag color="orange">剩 {t.workingDaysLeft} 个工作日</Tag></Tooltip>;
+  if (t.status === 'late') return <Tag color="volcano">超期发布</Tag>;
+  return null;
 }
 
-/** 主动公开 (发布员、保密审查员): the publications being drafted, reviewed and published. */
+/** 主动公开 (workbench): drafts, secrecy review, approval, publication. */
 export function StaffPublicationsPage() {
+  const me = useMe().data?.user;
+  const navigate = useNavigate();
+  const defaultTab = hasAnyRole(me, ['secrecy_reviewer']) && !hasAnyRole(me, ['publisher']) ? 'pending_review' : hasAnyRole(me, ['reviewer']) && !hasAnyRole(me, ['publisher']) ? 'pending_approval' : 'all';
+  const [tab, setTab] = useState(defaultTab);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const list = useQuery({
-    queryKey: ['publications', q, page],
-    queryFn: () => apiGet<{ total: number; items: StaffPublication[] }>('/api/publications', { q, page, pageSize: 20 }),
-    placeholderData: keepPreviousData,
-    retry: false,
-  });
+  const [pageSize, setPageSize] = useState(20);
+  const states = TABS.find((t) => t.key === tab)?.states;
+  const list = usePublicationList({ state: states, q: q || undefined, page, pageSize });
+  const missing = list.isError && isMissingEndpoint(list.error);
+
   return (
     <>
-      <div className="gk-page-title"><Typography.Title level={3}>主动公开</Typography.Title></div>
-      {list.isError && isMissingEndpoint(list.error) ? (
+      <div className="gk-page-title">
+        <Typography.Title level={3}>主动公开</Typography.Title>
+        {hasAnyRole(me, ['publisher']) && <Link to="/staff/publications/new"><Button type="primary" icon={<PlusOutlined />}>起草</Button></Link>}
+      </div>
+      {missing ? (
         <Alert type="info" showIcon title="功能建设中" description="主动公开信息的起草、保密审查和发布功能正在建设中。" />
       ) : (
         <Card>
-          <Input.Search placeholder="标题、索引号或文号" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ maxWidth: 360, marginBottom: 12 }} />
+          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+            <Tabs activeKey={tab} onChange={(k) => { setTab(k); setPage(1); }} items={TABS.map((t) => ({ key: t.key, label: t.label }))} style={{ marginBottom: 0 }} />
+            <Input.Search placeholder="标题、索引号、文号或正文" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 300 }} aria-label="搜索主动公开信息" />
+          </Space>
           {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-          <Table<StaffPublication>
-            rowKey={(r) => String(r.id ?? r.indexNo)}
+          <Table<PublicationListItem>
+            rowKey="id"
+            className="gk-table-clickable"
             loading={list.isFetching}
             dataSource={list.data?.items ?? []}
-            pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage, showTotal: (t) => `共 ${t} 条` }}
+            scroll={{ x: 900 }}
+            onRow={(r) => ({ onClick: () => navigate(`/staff/publications/${r.id}`) })}
+            locale={{ emptyText: '没有符合条件的信息' }}
+            pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => { setPage(s !== pageSize ? 1 : p); setPageSize(s); } }}
             columns={[
-              { title: '索引号', dataIndex: 'indexNo', width: 200 },
-              { title: '标题', dataIndex: 'title' },
-              { title: '发布日期', dataIndex: 'publishedOn', width: 120, render: (d: string | null) => d ?? '—' },
-              { title: '状态', dataIndex: 'stateLabel', width: 110, render: (s: string | undefined, r) => <Tag>{s ?? r.state ?? '—'}</Tag> },
+              { title: '标题', dataIndex: 'title', ellipsis: true, render: (t: string, r) => <Link to={`/staff/publications/${r.id}`} onClick={(e) => e.stopPropagation()}>{t}</Link> },
+              { title: '索引号', dataIndex: 'indexNo', width: 190, render: (x: string | null) => x ?? <Typography.Text type="secondary">发布时生成</Typography.Text> },
+              { title: '目录', dataIndex: 'category', width: 130, ellipsis: true, render: (c: string | null) => c ?? '—' },
+              { title: '状态', dataIndex: 'stateLabel', width: 110, render: (l: string, r) => <Tag color={STATE_COLORS[r.state]}>{l}</Tag> },
+              { title: '时效', key: 't', width: 130, render: (_v, r) => <TimelinessTag t={r.timeliness} /> },
+              { title: '发布日期', dataIndex: 'publishedOn', width: 110, render: (d: string | null) => d ?? '—' },
             ]}
           />
         </Card>

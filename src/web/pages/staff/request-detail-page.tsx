@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Modal, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { OUTCOME_LABELS } from '../../../core/requests/outcomes.js';
 import { defaultLegalBasis } from '../../../core/requests/default-legal-basis.js';
@@ -12,30 +12,13 @@ import { DueCountdown } from '../../features/requests/due-countdown.js';
 import { RequestStateTag } from '../../features/requests/request-state-tag.js';
 import { RequestTimeline } from '../../features/requests/request-timeline.js';
 import { applicantTypeLabel, channelLabel } from '../../features/requests/labels.js';
-import { useNoticePreview, useRequestDetail } from '../../features/requests/use-requests.js';
+import { useRequestDetail } from '../../features/requests/use-requests.js';
+import { NoticeModal, NoticesCard, type NoticeView } from '../../features/requests/notices-card.js';
 import { DELIVERY_LABELS, FORMAT_LABELS } from '../../features/public/apply-options.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { PageLoading } from '../../components/page-loading.js';
-import { NoticeFrame } from '../../components/notice-frame.js';
 import { formatDate } from '../../components/format.js';
-
-const NOTICE_LABELS: Record<string, string> = {
-  receipt: '登记回执', supplement: '补正告知书', extension: '延期答复告知书', consultation: '第三方征求意见书',
-  'third-party-decision': '决定公开告知书', delay: '延迟答复告知书', fee: '收费通知书', reply: '答复书',
-};
-
-function NoticePreviewModal({ id, type, onClose }: { id: number; type: string | null; onClose: () => void }) {
-  const preview = useNoticePreview(id, type);
-  const missing = preview.error instanceof ApiError && preview.error.status === 404;
-  return (
-    <Modal open={type !== null} title={`预览：${NOTICE_LABELS[type ?? ''] ?? '文书'}`} onCancel={onClose} footer={null} width={860} destroyOnHidden>
-      {preview.isPending && <Typography.Text type="secondary">正在生成…</Typography.Text>}
-      {missing && <Alert type="info" showIcon title="文书预览功能建设中" description="文书生成服务尚未启用，暂不能预览。" />}
-      {preview.isError && !missing && <ErrorResult error={preview.error} />}
-      {preview.data && <NoticeFrame html={preview.data.html} title="文书预览" />}
-    </Modal>
-  );
-}
+import { dayjs } from '../../locale.js';
 
 function DraftCard({ detail, onPreview }: { detail: RequestDetail; onPreview: () => void }) {
   const draft = detail.view.draft;
@@ -68,7 +51,7 @@ export function RequestDetailPage() {
   const id = Number(useParams().id);
   const detailQuery = useRequestDetail(id);
   const [action, setAction] = useState<PendingAction | null>(null);
-  const [previewType, setPreviewType] = useState<string | null>(null);
+  const [notice, setNotice] = useState<NoticeView | null>(null);
 
   if (!Number.isInteger(id) || id <= 0) return <ErrorResult error={new ApiError({ status: 404, id: 'not_found', code: 'NOT_FOUND', message: '申请编号无效' })} />;
   if (detailQuery.isPending) return <PageLoading />;
@@ -84,7 +67,8 @@ export function RequestDetailPage() {
       preset: {
         outcome: 'not_processed_duplicate',
         legalBasis: defaultLegalBasis('not_processed_duplicate', d.view.regime),
-        reasons: `申请人已就相同政府信息提出过公开申请（受理编号 ${d.duplicateOf.ref}），本机关已${d.duplicateOf.repliedOn ? `于${formatDate(d.duplicateOf.repliedOn)}` : ''}作出答复，根据《中华人民共和国政府信息公开条例》第三十六条第（六）项，不予重复处理。`,
+        reasons: `申请人此前已就相同政府信息提出公开申请（受理编号 ${d.duplicateOf.ref}），本机关已作出答复。`,
+        previousReply: d.duplicateOf.repliedOn ? { repliedOn: dayjs(d.duplicateOf.repliedOn) } : undefined,
       },
     });
   };
@@ -115,7 +99,7 @@ export function RequestDetailPage() {
               {d.duplicateOf.outcome ? `，已答复：${OUTCOME_LABELS[d.duplicateOf.outcome as keyof typeof OUTCOME_LABELS] ?? d.duplicateOf.outcome}` : '，尚未答复'}。
             </span>
           }
-          action={canDraft && !d.view.draft ? <Button size="small" type="primary" onClick={treatAsDuplicate}>按重复申请处理</Button> : undefined}
+          action={canDraft && !d.view.draft && d.duplicateOf.repliedOn ? <Button size="small" type="primary" onClick={treatAsDuplicate}>按重复申请处理</Button> : undefined}
         />
       )}
 
@@ -136,7 +120,7 @@ export function RequestDetailPage() {
               ]}
             />
           </Card>
-          <DraftCard detail={d} onPreview={() => setPreviewType('reply')} />
+          <DraftCard detail={d} onPreview={() => setNotice({ kind: 'preview', type: 'reply' })} />
           <Card title="办理记录" size="small" style={{ marginBottom: 16 }}>
             <RequestTimeline detail={d} />
           </Card>
@@ -164,22 +148,11 @@ export function RequestDetailPage() {
               <Space wrap>{d.departments.map((x) => <Tag key={x.id} color={x.role === 'lead' ? 'red' : 'default'}>{x.role === 'lead' ? '主办' : '协办'}：{x.name}</Tag>)}</Space>
             )}
           </Card>
-          {d.notices.length > 0 && (
-            <Card title="文书" size="small" style={{ marginBottom: 16 }}>
-              <Table size="small" rowKey="id" pagination={false} dataSource={d.notices}
-                columns={[
-                  { title: '文书', dataIndex: 'type', render: (t: string) => NOTICE_LABELS[t] ?? t },
-                  { title: '文号', dataIndex: 'docNumber', render: (n: string | null) => n ?? '—' },
-                  { title: '日期', dataIndex: 'issuedOn', render: (x: string | null) => x ?? '—' },
-                  { title: '', key: 'p', width: 60, render: (_v, n) => <Button size="small" type="link" onClick={() => setPreviewType(n.type)}>查看</Button> },
-                ]}
-              />
-            </Card>
-          )}
+          <NoticesCard detail={d} onOpen={setNotice} />
         </Col>
       </Row>
       <ActionModal detail={d} action={action} onClose={() => setAction(null)} />
-      <NoticePreviewModal id={d.id} type={previewType} onClose={() => setPreviewType(null)} />
+      <NoticeModal requestId={d.id} view={notice} onClose={() => setNotice(null)} />
     </>
   );
 }

@@ -1,0 +1,53 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App } from '../app.js';
+import { DomainError } from '../../core/errors.js';
+import { JobParams } from '../../shared/reports.js';
+import { getImportJob, startImportJob } from '../../services/imports/jobs.js';
+import { ledgerFormatOf } from '../../services/imports/readers.js';
+import type { ImportKind } from '../../services/imports/common.js';
+import { needRole } from '../plugins/auth.js';
+
+/** Largest ledger accepted over HTTP (a 100,000-row XLSX is about 6 MB; CSV about 15 MB). */
+const MAX_LEDGER_BYTES = 200 * 1024 * 1024;
+
+/**
+ * Saves the uploaded ledger (field `file`) to a temporary directory and starts the import job; 202 {jobId}.
+ * The import runs in this process after the reply; GET /api/imports/:jobId reports progress and errors.
+ */
+async function acceptUpload(kind: ImportKind, req: FastifyRequest, reply: FastifyReply) {
+  if (!req.isMultipart()) throw new DomainError('VALIDATION', '请以 multipart/form-data 方式上传台账文件（字段名 file）');
+  const part = await req.file({ limits: { fileSize: MAX_LEDGER_BYTES, files: 1 } });
+  if (!part) throw new DomainError('VALIDATION', '请选择要导入的台账文件（.csv、.xlsx 或 .json）');
+  const format = ledgerFormatOf(part.filename ?? '');
+  if (!format) {
+    part.file.resume();
+    throw new DomainError('VALIDATION', `不支持的文件类型“${part.filename}”：请上传 .csv（UTF-8 或 GBK）、.xlsx 或 .json 文件`);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-upload-'));
+  const path = join(dir, `ledger.${format}`);
+  try {
+    await pipeline(part.file, createWriteStream(path));
+    if (part.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE' as never, `文件超过 ${MAX_LEDGER_BYTES / 1024 / 1024}MB，请拆分后分批导入`);
+  } catch (e) {
+    await rm(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const jobId = await startImportJob(req.ctx(), kind, path, part.filename, { removeDir: true });
+  return reply.status(202).send({ jobId: String(jobId), message: '已收到文件，正在导入；请查询导入进度' });
+}
+
+/** Ledger imports (DESIGN.md "Ledger import format", "Cases ledger"): registrar or admin. */
+export async function importRoutes(app: App): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const importers = needRole('registrar', 'admin');
+  const tags = ['台账导入'];
+  r.post('/api/imports/requests', { preHandler: importers, schema: { tags, summary: '导入依申请公开台账（multipart 字段 file：.csv UTF-8/GBK、.xlsx、.json）' } }, (req, reply) => acceptUpload('requests', req, reply));
+  r.post('/api/imports/cases', { preHandler: importers, schema: { tags, summary: '导入行政复议/行政诉讼台账（multipart 字段 file）' } }, (req, reply) => acceptUpload('cases', req, reply));
+  r.get('/api/imports/:jobId', { preHandler: importers, schema: { tags, summary: '导入进度与错误清单', params: JobParams } }, async (req) => getImportJob(req.ctx(), req.params.jobId));
+}

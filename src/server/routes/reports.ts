@@ -1,0 +1,86 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { App, AppDeps } from '../app.js';
+import { DomainError } from '../../core/errors.js';
+import {
+  AnnualFactsBody, AnnualReportDownloadQuery, AnnualReportQuery, FactsQuery, PublishReportQuery, YearParams,
+} from '../../shared/reports.js';
+import {
+  aggregateUploadedReports, computeAnnualReport, downloadAnnualReport, getPublishedReportHtml, listPublishedReports,
+  publishAnnualReport, renderReportPage, type UploadedReport,
+} from '../../services/reports/annual-report.js';
+import { getAnnualFactsForm, putAnnualFacts, REPORT_READ_ROLES } from '../../services/reports/facts.js';
+import { needRole } from '../plugins/auth.js';
+
+/** Content-Disposition for a Chinese file name (RFC 6266/5987) with an ASCII fallback. */
+export function contentDisposition(filename: string, fallback: string): string {
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+const MAX_AGGREGATE_FILES = 200;
+const MAX_REPORT_FILE = 20 * 1024 * 1024;
+
+/** Reads every uploaded file of a multipart request into memory (reports are small), plus the text fields. */
+async function readUploads(req: FastifyRequest): Promise<{ files: UploadedReport[]; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw new DomainError('VALIDATION', '请以 multipart/form-data 方式上传年度报告文件（JSON 或 XLSX）');
+  const files: UploadedReport[] = [];
+  const fields: Record<string, string> = {};
+  for await (const part of req.parts({ limits: { fileSize: MAX_REPORT_FILE, files: MAX_AGGREGATE_FILES } })) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw new DomainError('VALIDATION', `文件“${part.filename}”超过 20MB，不是本系统导出的年度报告`);
+      files.push({ filename: part.filename || `文件${files.length + 1}`, data });
+    } else fields[part.fieldname] = String(part.value ?? '');
+  }
+  return { files, fields };
+}
+
+/** Annual report (条例 Art.49–50): staff API, publishing, public pages. */
+export async function reportRoutes(app: App, deps: AppDeps): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const staff = needRole(...REPORT_READ_ROLES);
+  const tags = ['年度报告'];
+
+  r.get('/api/reports/annual', { preHandler: staff, schema: { tags, summary: '年度报告（JSON，DESIGN.md 约定的稳定键名）', querystring: AnnualReportQuery } }, async (req) => {
+    const { report } = await computeAnnualReport(req.ctx(), req.query.year, req.query.format);
+    return report;
+  });
+
+  r.get('/api/reports/annual/preview', { preHandler: staff, schema: { tags, summary: '年度报告预览页（HTML，含图表和校验结果）', querystring: AnnualReportQuery } }, async (req, reply) => {
+    const ctx = req.ctx();
+    const built = await computeAnnualReport(ctx, req.query.year, req.query.format);
+    return reply.type('text/html; charset=utf-8').send(await renderReportPage(ctx.db, built, { showChecks: true }));
+  });
+
+  r.get('/api/reports/annual/download', { preHandler: staff, schema: { tags, summary: '下载年度报告：json / xlsx（官方表格）/ docx（全文）/ html（公开页面）', querystring: AnnualReportDownloadQuery } }, async (req, reply) => {
+    const q = req.query;
+    const file = await downloadAnnualReport(req.ctx(), q.year, q.type, q.format);
+    return reply.type(file.contentType).header('content-disposition', contentDisposition(file.filename, `annual-report-${q.year}.${q.type}`)).send(file.body);
+  });
+
+  r.post('/api/reports/annual/publish', { preHandler: needRole('reviewer', 'admin'), schema: { tags, summary: '发布年度报告到门户（条例第四十九条）', querystring: PublishReportQuery } }, async (req) => {
+    const q = req.query;
+    return publishAnnualReport(req.ctx(), q.year, { format: q.format, force: q.force === 'true' });
+  });
+
+  r.get('/api/reports/facts/:year', { preHandler: staff, schema: { tags, summary: '年度填报数据表单（无法从记录统计的数据）', params: YearParams, querystring: FactsQuery } }, async (req) => getAnnualFactsForm(req.ctx(), req.params.year, req.query.format));
+
+  r.put('/api/reports/facts/:year', { preHandler: needRole('registrar', 'reviewer', 'admin'), schema: { tags, summary: '保存年度填报数据', params: YearParams, body: AnnualFactsBody } }, async (req) => {
+    const ctx = req.ctx();
+    await putAnnualFacts(ctx, req.params.year, req.body.facts);
+    return getAnnualFactsForm(ctx, req.params.year);
+  });
+
+  r.post('/api/reports/aggregate', { preHandler: staff, schema: { tags, summary: '汇总下级单位年度报告（上传多个本系统导出的 JSON/XLSX；可附字段 agency 作为汇总单位名称）' } }, async (req: FastifyRequest, _reply: FastifyReply) => {
+    const { files, fields } = await readUploads(req);
+    return aggregateUploadedReports(req.ctx(), files, { agency: fields.agency?.trim() || undefined });
+  });
+
+  // Public portal: the published reports.
+  const limit = { max: deps.publicRateLimit ?? 60, timeWindow: '1 minute' };
+  r.get('/api/public/reports', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '已发布的政府信息公开工作年度报告' } }, async (req) => listPublishedReports(req.ctx().db));
+  r.get('/api/public/reports/:year', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '年度报告页面（HTML）', params: YearParams } }, async (req, reply) => {
+    const page = await getPublishedReportHtml(req.ctx().db, req.params.year);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page.html);
+  });
+}

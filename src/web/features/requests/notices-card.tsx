@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Dropdown, Modal, Space, Table, Typography } from 'antd';
+import { DownOutlined, EyeOutlined } from '@ant-design/icons';
+import { NOTICE_TYPES, NOTICE_TYPE_LABELS, type NoticeType } from '../../../core/notices/types.js';
+import { ApiError, errorMessage } from '../../api/client.js';
+import type { RequestDetail } from '../../api/types.js';
+import { NoticeFrame } from '../../components/notice-frame.js';
+import { ErrorResult } from '../../components/error-result.js';
+import { formatDate } from '../../components/format.js';
+import { hasAnyRole, useMe } from '../auth/use-session.js';
+import { useIssueNotice, useIssuedNotice, useNoticePreview } from './use-requests.js';
+
+/** Notices no event issues by itself: the office issues them on purpose (Art.35; Art.32 last sentence). */
+const MANUAL_TYPES: readonly NoticeType[] = ['delay', 'third-party-decision'];
+
+export const noticeLabel = (t: string) => NOTICE_TYPE_LABELS[t as NoticeType] ?? t;
+
+export type NoticeView = { kind: 'preview'; type: string } | { kind: 'issued'; noticeId: number; title: string };
+
+/** The notice in a modal: a preview built now, or the stored text of an issued one. */
+export function NoticeModal({ requestId, view, onClose }: { requestId: number; view: NoticeView | null; onClose: () => void }) {
+  const preview = useNoticePreview(requestId, view?.kind === 'preview' ? view.type : null);
+  const issued = useIssuedNotice(requestId, view?.kind === 'issued' ? view.noticeId : null);
+  const issue = useIssueNotice(requestId);
+  const { message } = App.useApp();
+  const me = useMe().data?.user;
+  const q = view?.kind === 'issued' ? issued : preview;
+  const missing = q.error instanceof ApiError && q.error.status === 404 && /没有这个地址/.test(q.error.message);
+  const canIssue = view?.kind === 'preview' && MANUAL_TYPES.includes(view.type as NoticeType) && hasAnyRole(me, ['registrar', 'reviewer']);
+  const title = view === null ? '' : view.kind === 'preview' ? `预览：${noticeLabel(view.type)}（未编号）` : view.title;
+  return (
+    <Modal open={view !== null} title={title} onCancel={onClose} width={880} destroyOnHidden
+      footer={
+        <Space>
+          {canIssue && view?.kind === 'preview' && (
+            <Button type="primary" loading={issue.isPending} disabled={!preview.data}
+              onClick={() => issue.mutate(view.type, { onSuccess: (n) => { message.success(`已出具${noticeLabel(view.type)}${n.docNumber ? `，文号 ${n.docNumber}` : ''}`); onClose(); }, onError: (e) => message.error(errorMessage(e)) })}>
+              出具并编号
+            </Button>
+          )}
+          <Button onClick={onClose}>关闭</Button>
+        </Space>
+      }>
+      {q.isPending && <Typography.Text type="secondary">正在生成…</Typography.Text>}
+      {missing && <Alert type="info" showIcon title="文书服务建设中" description="文书生成服务尚未启用。" />}
+      {q.isError && !missing && <ErrorResult error={q.error} title="不能生成该文书" />}
+      {q.data && <NoticeFrame html={q.data.html} title={title} />}
+    </Modal>
+  );
+}
+
+/** The request's notices (issued ones with downloads) and previews of any notice type. */
+export function NoticesCard({ detail, onOpen }: { detail: RequestDetail; onOpen: (v: NoticeView) => void }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Card title="文书" size="small" style={{ marginBottom: 16 }}
+      extra={
+        <Dropdown open={open} onOpenChange={setOpen} trigger={['click']}
+          menu={{ items: NOTICE_TYPES.map((t) => ({ key: t, label: NOTICE_TYPE_LABELS[t] })), onClick: ({ key }) => { setOpen(false); onOpen({ kind: 'preview', type: key }); } }}>
+          <Button size="small" icon={<EyeOutlined />}>预览文书 <DownOutlined /></Button>
+        </Dropdown>
+      }>
+      {detail.notices.length === 0 ? (
+        <Typography.Text type="secondary">尚未出具文书</Typography.Text>
+      ) : (
+        <Table size="small" rowKey="id" pagination={false} dataSource={detail.notices}
+          columns={[
+            { title: '文书', dataIndex: 'type', render: (t: string) => noticeLabel(t) },
+            { title: '文号', dataIndex: 'docNumber', render: (n: string | null) => n ?? '—' },
+            { title: '日期', dataIndex: 'issuedOn', width: 110, render: (x: string | null) => formatDate(x) ?? '—' },
+            {
+              title: '', key: 'op', width: 150,
+              render: (_v, n) => (
+                <Space size={4}>
+                  <Button size="small" type="link" onClick={() => onOpen({ kind: 'issued', noticeId: n.id, title: `${noticeLabel(n.type)}${n.docNumber ? `（${n.docNumber}）` : ''}` })}>查看</Button>
+                  <a href={`/api/requests/${detail.id}/notices/${n.id}?format=docx`} download>Word</a>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}
