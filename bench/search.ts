@@ -19,7 +19,7 @@ import { searchPublications } from '../src/services/publications/search.js';
 import { buildTsQuery } from '../src/core/publications/search-text.js';
 import { DEFAULT_CATALOGUE } from '../src/services/publications/catalogue.js';
 
-const GENERATOR_VERSION = 'search-bench-v1';
+const GENERATOR_VERSION = 'search-bench-v2';
 const DB_NAME = 'gongkai_bench_search';
 
 // ---------------------------------------------------------------- generator

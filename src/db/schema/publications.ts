@@ -8,6 +8,13 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ 
 /** PostgreSQL tsvector (read-only here: generated from the segmented text columns). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/**
+ * A lexeme `mYYYYMM` for the month of publication, added to both vectors: the public search walks a broad query's
+ * matches month by month, newest first, letting the GIN index intersect the query with one month at a time
+ * (services/publications/search.ts). Only immutable functions, as a generated column requires.
+ */
+const MONTH_LEXEME = sql.raw(`coalesce(' m' || (extract(year from published_on) * 100 + extract(month from published_on))::int::text, '')`);
+
 /** 公开目录 categories (条例 Art.12), a tree; `code` is the category part of the 索引号. */
 export const catalogueCategories = pgTable('catalogue_categories', {
   id: serial('id').primaryKey(),
@@ -48,9 +55,9 @@ export const publications = pgTable('publications', {
   bodyText: text('body_text').notNull().default(''),
   searchTitle: text('search_title').notNull().default(''),
   searchText: text('search_text').notNull().default(''),
-  searchVector: tsvector('search_vector').generatedAlwaysAs(sql`setweight(to_tsvector('simple'::regconfig, search_title), 'A') || to_tsvector('simple'::regconfig, search_text)`),
+  searchVector: tsvector('search_vector').generatedAlwaysAs(sql`setweight(to_tsvector('simple'::regconfig, search_title), 'A') || to_tsvector('simple'::regconfig, search_text || ${MONTH_LEXEME})`),
   /** Title words only: the public search puts title hits first when a query matches very many items. */
-  titleVector: tsvector('title_vector').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_title)`),
+  titleVector: tsvector('title_vector').generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, search_title || ${MONTH_LEXEME})`),
   validity: text('validity').notNull().default('effective'),
   validityChangedOn: date('validity_changed_on', { mode: 'string' }),
   /** regulation (规章) | normative (行政规范性文件) | null. */

@@ -1,10 +1,5 @@
-/** Shared pieces of the ledger imports: results, progress, error lists, the spool file, SQL helpers. */
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { createInterface } from 'node:readline';
+/** Shared pieces of the ledger imports: results, progress, error lists, SQL helpers. */
+import { basename } from 'node:path';
 import type { Db, Executor } from '../../db/client.js';
 import type { LedgerError } from './request-ledger.js';
 
@@ -77,53 +72,6 @@ export function displayName(path: string, opts: ImportOptions): string {
  */
 export function formatLedgerError(filename: string, e: LedgerError): string {
   return `文件 ${filename} 第${e.row}行「${e.column}」值"${e.value}"：${e.message}`;
-}
-
-/**
- * A temporary NDJSON file: the first pass writes each checked row once, the second pass reads them back, so the
- * parsed file is never held in memory (and an XLSX is unzipped and parsed only once).
- */
-export class Spool {
-  private constructor(readonly dir: string, readonly path: string, private readonly out: WriteStream) {}
-  lines = 0;
-
-  static async create(): Promise<Spool> {
-    const dir = await mkdtemp(join(tmpdir(), 'gongkai-import-'));
-    const path = join(dir, 'rows.ndjson');
-    return new Spool(dir, path, createWriteStream(path, { encoding: 'utf8' }));
-  }
-
-  async write(value: unknown): Promise<void> {
-    this.lines += 1;
-    if (!this.out.write(`${JSON.stringify(value)}\n`)) await once(this.out, 'drain');
-  }
-
-  async close(): Promise<void> {
-    if (this.out.writableFinished) return;
-    this.out.end();
-    await once(this.out, 'finish');
-  }
-
-  /** The lines back, parsed, in batches. */
-  async *batches<T>(size: number): AsyncGenerator<T[]> {
-    await this.close();
-    const rl = createInterface({ input: createReadStream(this.path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    let batch: T[] = [];
-    for await (const line of rl) {
-      if (!line) continue;
-      batch.push(JSON.parse(line) as T);
-      if (batch.length >= size) {
-        yield batch;
-        batch = [];
-      }
-    }
-    if (batch.length) yield batch;
-  }
-
-  async dispose(): Promise<void> {
-    try { await this.close(); } catch { /* ignore */ }
-    await rm(this.dir, { recursive: true, force: true });
-  }
 }
 
 /** Rows of a raw query on either driver (PGlite and node-postgres both return `{ rows }`). */

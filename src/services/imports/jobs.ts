@@ -3,9 +3,9 @@
  * in this process after the HTTP reply; the UI polls the job for progress and, at the end, the errors.
  *
  * Progress is written to the job row every batch on PostgreSQL (another pooled connection, outside the import's
- * transaction). The embedded PGlite has one connection, which the import's transaction holds while it writes, so
- * there the row is updated while the file is being checked and at the end, and this process keeps the live
- * figures in memory (`getImportJob` overlays them) — with PGlite there is only one process anyway.
+ * transaction). The embedded PGlite has one connection, which the import's transaction holds while the file is
+ * imported, so there the row is updated at the start and the end, and this process keeps the live figures in
+ * memory (`getImportJob` answers from them) — with PGlite there is only one process anyway.
  */
 import { rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -63,8 +63,8 @@ export async function startImportJob(ctx: ServiceContext, kind: ImportKind, path
   const single = isSingleConnection(ctx.db);
   const onProgress = async (p: ImportProgress) => {
     Object.assign(progress, p);
-    // On PGlite the import's transaction holds the only connection during 'writing' (after its first call).
-    if (single && !(p.phase === 'validating' || (p.phase === 'writing' && p.processed === 0))) return;
+    // On PGlite the import's transaction holds the only connection while the file is imported: memory only.
+    if (single) return;
     await ctx.db.update(importJobs).set({
       processed: p.processed, total: p.total, inserted: p.inserted, updated: p.updated,
       message: p.phase === 'validating' ? '正在校验文件…' : '正在写入…',

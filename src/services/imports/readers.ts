@@ -102,10 +102,41 @@ function xlsxCell(v: unknown): CellValue {
   return String(v);
 }
 
+/**
+ * Re-chunks a byte stream so that every chunk ends on a whole UTF-8 character. exceljs 4.4's streaming reader
+ * decodes each zip chunk on its own (utils/parse-sax.js), which turns a Chinese character split across two chunks
+ * into U+FFFD — "自然人" read back as "自���人" every few hundred rows. Feeding it aligned chunks avoids that.
+ */
+export async function* utf8Aligned(chunks: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<Buffer> {
+  let carry: Buffer | null = null;
+  for await (const chunk of chunks) {
+    const buf: Buffer = carry ? Buffer.concat([carry, Buffer.from(chunk)]) : Buffer.from(chunk);
+    let end = buf.length;
+    let i = end - 1;
+    while (i >= 0 && end - i <= 4 && (buf[i] & 0xc0) === 0x80) i -= 1; // skip continuation bytes
+    if (i >= 0 && buf[i] >= 0xc0) {
+      const need = buf[i] >= 0xf0 ? 4 : buf[i] >= 0xe0 ? 3 : 2;
+      if (end - i < need) end = i; // the last character is incomplete: keep it for the next chunk
+    }
+    carry = end < buf.length ? buf.subarray(end) : null;
+    if (end > 0) yield buf.subarray(0, end);
+  }
+  if (carry) yield carry;
+}
+
 async function* readXlsx(path: string): AsyncGenerator<RawRow> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
+  // Work around the chunk-decoding bug (see utf8Aligned) for the two parts that hold text.
+  const internals = reader as unknown as {
+    _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string): unknown;
+    _parseSharedStrings(entry: AsyncIterable<Buffer>): unknown;
+  };
+  const parseWorksheet = internals._parseWorksheet.bind(reader);
+  const parseSharedStrings = internals._parseSharedStrings.bind(reader);
+  internals._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Aligned(chunks), sheetNo);
+  internals._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(utf8Aligned(entry)));
   try {
     for await (const sheet of reader) {
       for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {

@@ -58,6 +58,9 @@ export const SEARCH_COUNT_CAP = 10_000;
  */
 export const RANK_LIMIT = 1_000;
 
+/** Up to this many title (or body-only) matches of a broad query are read and sorted newest first; more are walked by month. */
+export const SORT_LIMIT = 3_000;
+
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 /** Number of matches, counting at most `cap` rows. */
@@ -99,38 +102,83 @@ const NEWEST = [sql`${publications.publishedOn} DESC NULLS LAST`, sql`${publicat
 
 interface Page { ids: number[]; total: number; totalIsEstimate: boolean }
 
-/**
- * The condition in a form no index can answer, so that PostgreSQL walks the date index and checks each row: the right
- * plan when matches are known to be frequent, which its estimates for several correlated words (耕地 & 保护) miss.
- */
-const checkedPerRow = (cond: SQL) => sql`(${cond}) IS TRUE`;
+/** `mYYYYMM` lexemes of the months that have published items (within `year` when given), newest first. */
+async function monthLexemes(db: Executor, year?: number): Promise<string[]> {
+  const r = await db.execute(sql`SELECT min(${publications.publishedOn})::text AS lo, max(${publications.publishedOn})::text AS hi FROM ${publications} WHERE ${publications.state} = 'published'`);
+  let { lo, hi } = rowsOf<{ lo: string | null; hi: string | null }>(r)[0];
+  if (!lo || !hi) return [];
+  if (year) { lo = lo > `${year}-01-01` ? lo : `${year}-01-01`; hi = hi < `${year}-12-31` ? hi : `${year}-12-31`; }
+  const out: string[] = [];
+  for (let y = Number(hi.slice(0, 4)), m = Number(hi.slice(5, 7)); y * 100 + m >= Number(lo.slice(0, 4)) * 100 + Number(lo.slice(5, 7)); m === 1 ? (y--, m = 12) : m--) out.push(`m${y}${String(m).padStart(2, '0')}`);
+  return out;
+}
 
-async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number, offset: number, rankLimit: number): Promise<Page> {
+/**
+ * The newest `need` matches of a broad query, month by month: for each month (newest first) the GIN index intersects
+ * the query with that month's lexeme, so only that month's matches are read from the table; the outer LIMIT stops as
+ * soon as enough are found. The inner ORDER BY deliberately does not follow the date index (NULLS FIRST), so
+ * PostgreSQL never walks the date index hoping to meet matches — which takes seconds for words tied to old dates.
+ */
+async function newestByMonth(db: Executor, where: SQL[], vector: SQL, tsq: string, extra: SQL | null, months: string[], need: number): Promise<number[]> {
+  if (need <= 0 || months.length === 0) return [];
+  const inMonth = sql`${vector} @@ (to_tsquery('simple', ${tsq}) && m.lex::tsquery)`;
+  const cond = and(...where, inMonth, ...(extra ? [extra] : []))!;
+  const r = await db.execute(sql`SELECT x.id, x.published_on::text AS published_on
+    FROM unnest(string_to_array(${months.join(',')}, ',')) AS m(lex)
+    CROSS JOIN LATERAL (SELECT ${publications.id} AS id, ${publications.publishedOn} AS published_on FROM ${publications} WHERE ${cond}
+                        ORDER BY ${publications.publishedOn} DESC, ${publications.id} DESC LIMIT ${need}) x
+    LIMIT ${need}`);
+  return rowsOf<{ id: number; published_on: string }>(r)
+    .sort((a, b) => b.published_on.localeCompare(a.published_on) || b.id - a.id)
+    .map((x) => x.id);
+}
+
+/** Newest first, NOT in the date index's order (NULLS FIRST): PostgreSQL then reads the GIN matches and sorts them. */
+const NEWEST_FROM_MATCHES = [sql`${publications.publishedOn} DESC`, sql`${publications.id} DESC`];
+
+async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number, offset: number, rankLimit: number, year?: number): Promise<Page> {
   const q = sql`to_tsquery('simple', ${tsq})`;
   const byRank = [sql`ts_rank(${publications.searchVector}, ${q}) DESC`, ...NEWEST];
   const inAll = sql`${publications.searchVector} @@ ${q}`;
   const inTitle = sql`${publications.titleVector} @@ ${q}`;
   const match = and(...where, inAll)!;
-  // Few matches: count them (at most rankLimit + 1 rows) and rank them all. Estimates only err low for several words,
-  // so a high estimate safely skips the count.
+  const titleMatch = and(...where, inTitle)!;
+  const need = offset + limit;
+  // Few matches: count them (at most rankLimit + 1) and rank them all. PostgreSQL's estimates err low for several
+  // correlated words, never much high, so a high estimate safely skips counting; so do many title hits (the title
+  // index is small and quick to count, the body index is not).
   const estimate = await estimatedCount(db, match);
+  const titleEstimate = estimate <= SORT_LIMIT * 2 ? null : await estimatedCount(db, titleMatch);
+  const titleCount = titleEstimate !== null && titleEstimate > SORT_LIMIT * 2 ? Infinity : await cappedCount(db, titleMatch, SORT_LIMIT + 1);
   let counted = 0;
-  if (estimate <= rankLimit * 10) {
+  if (estimate <= rankLimit * 2 && titleCount <= rankLimit) {
     counted = await cappedCount(db, match, rankLimit + 1);
     if (counted <= rankLimit) return { ids: offset < counted ? await idsBy(db, match, byRank, limit, offset) : [], total: counted, totalIsEstimate: false };
   }
-  const total = Math.max(estimate, counted, rankLimit + 1);
-  // Many matches: title hits first (ranked when few, else newest first), then body-only hits newest first.
-  const need = Math.max(rankLimit, offset + limit);
-  const titleEstimate = await estimatedCount(db, and(...where, inTitle)!);
-  const titleHits = titleEstimate > need * 10 ? Infinity : await cappedCount(db, and(...where, inTitle)!, need + 1);
-  const ids = offset >= titleHits ? []
-    : titleHits <= rankLimit ? await idsBy(db, and(...where, inTitle)!, byRank, limit, offset)
-    : await idsBy(db, and(...where, checkedPerRow(inTitle))!, NEWEST, limit, offset);
-  if (ids.length < limit && Number.isFinite(titleHits)) {
-    ids.push(...await idsBy(db, and(...where, checkedPerRow(sql`${inAll} AND NOT ${inTitle}`))!, NEWEST, limit - ids.length, Math.max(0, offset - titleHits)));
+  const total = Math.max(estimate, counted, Number.isFinite(titleCount) ? titleCount : 0, rankLimit + 1);
+  // Many matches: title hits first — ranked when few, else newest first — then body-only hits newest first. Up to
+  // SORT_LIMIT matches are read and sorted; beyond that they are dense enough to walk month by month.
+  let months: string[] | null = null;
+  const walk = async (vector: SQL, extra: SQL | null, n: number) => newestByMonth(db, where, vector, tsq, extra, (months ??= await monthLexemes(db, year)), n);
+  let ids: number[];
+  let titleHits: number;
+  if (titleCount <= rankLimit) {
+    ids = offset < titleCount ? await idsBy(db, titleMatch, byRank, limit, offset) : [];
+    titleHits = titleCount;
+  } else {
+    const newest = titleCount <= SORT_LIMIT ? await idsBy(db, titleMatch, NEWEST_FROM_MATCHES, need, 0) : await walk(publications.titleVector as unknown as SQL, null, need);
+    ids = newest.slice(offset);
+    titleHits = newest.length < need ? newest.length : Infinity;
   }
-  return { ids, total, totalIsEstimate: true };
+  if (ids.length < limit && Number.isFinite(titleHits)) {
+    const bodyNeed = need - titleHits;
+    const notInTitle = sql`NOT (${inTitle})`;
+    const body = total - titleHits <= SORT_LIMIT
+      ? await idsBy(db, and(match, notInTitle)!, NEWEST_FROM_MATCHES, bodyNeed, 0)
+      : await walk(publications.searchVector as unknown as SQL, notInTitle, bodyNeed);
+    ids.push(...body.slice(Math.max(0, offset - titleHits)));
+  }
+  return { ids: ids.slice(0, limit), total, totalIsEstimate: true };
 }
 
 async function latestIds(db: Executor, where: SQL[], limit: number, offset: number): Promise<Page> {
@@ -161,10 +209,10 @@ export async function searchPublications(db: Executor, f: PublicSearchQuery, opt
   let result: Page;
   if (terms.length) {
     mode = 'and';
-    result = await rankedIds(db, where, buildTsQuery(terms, 'and')!, pageSize, offset, rankLimit);
+    result = await rankedIds(db, where, buildTsQuery(terms, 'and')!, pageSize, offset, rankLimit, f.year);
     if (result.total === 0 && terms.length > 1) {
       mode = 'or';
-      result = await rankedIds(db, where, buildTsQuery(terms, 'or')!, pageSize, offset, rankLimit);
+      result = await rankedIds(db, where, buildTsQuery(terms, 'or')!, pageSize, offset, rankLimit, f.year);
     }
   } else {
     result = await latestIds(db, where, pageSize, offset);

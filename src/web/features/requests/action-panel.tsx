@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, DatePicker, Empty, Form, Modal, Space, Typography } from 'antd';
 import type { RequestDetail } from '../../api/types.js';
 import { errorMessage } from '../../api/client.js';
@@ -15,22 +15,19 @@ export interface PendingAction {
 
 /** The form of one action in a modal: validates, records the event, reports success or the server's message. */
 export function ActionModal({ detail, action, onClose }: { detail: RequestDetail; action: PendingAction | null; onClose: () => void }) {
+  // A fresh form (and its initial values) for every action opened.
+  return action ? <ActionDialog detail={detail} action={action} onClose={onClose} /> : null;
+}
+
+function ActionDialog({ detail, action, onClose }: { detail: RequestDetail; action: PendingAction; onClose: () => void }) {
   const [form] = Form.useForm<ActionValues>();
   const departments = useDepartments();
   const record = useRecordEvent(detail.id);
   const confirm = useConfirmRequest(detail.id);
   const { message } = App.useApp();
-  const def = action ? actionDef(action.type) : null;
-
-  useEffect(() => {
-    if (!action || !def) return;
-    form.resetFields();
-    form.setFieldsValue({ on: dayjs(), ...(def.initial?.(detail) ?? {}), ...(action.preset ?? {}) });
-    // Reset only when another action opens, not when the detail refreshes underneath.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [action]);
-
-  if (!action || !def) return null;
+  const def = actionDef(action.type);
+  // Initial values are fixed when the action opens; a refresh of the detail underneath does not reset the form.
+  const [initialValues] = useState(() => ({ on: dayjs(), ...(def.initial?.(detail) ?? {}), ...(action.preset ?? {}) }));
   const pending = record.isPending || confirm.isPending;
   const hasDate = def.dateLabel !== null;
 
@@ -70,7 +67,7 @@ export function ActionModal({ detail, action, onClose }: { detail: RequestDetail
       mask={{ closable: false }}
     >
       {def.hint && <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>{def.hint(detail)}</Typography.Paragraph>}
-      <Form<ActionValues> form={form} layout="vertical" aria-label={def.label} preserve={false}>
+      <Form<ActionValues> form={form} layout="vertical" aria-label={def.label} initialValues={initialValues}>
         {def.fields?.({ detail, departments: departments.data ?? [], form })}
         {hasDate && (
           <Form.Item name="on" label={def.dateLabel ?? '办理日期'} rules={[{ required: true, message: '请选择日期' }]}>

@@ -23,9 +23,9 @@ export function GuidePage() {
       <Card title="一、政府信息公开工作机构" size="small" style={{ marginBottom: 16 }}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered
           items={[
-            { key: 'n', label: '机构名称', children: a.officeName, span: 2 },
-            { key: 'a', label: '办公地址', children: `${a.address}（邮编 ${a.postcode}）`, span: 2 },
-            { key: 'h', label: '办公时间', children: a.officeHours, span: 2 },
+            { key: 'n', label: '机构名称', children: a.officeName, span: 'filled' },
+            { key: 'a', label: '办公地址', children: `${a.address}（邮编 ${a.postcode}）`, span: 'filled' },
+            { key: 'h', label: '办公时间', children: a.officeHours, span: 'filled' },
             { key: 'p', label: '联系电话', children: a.phone },
             { key: 'f', label: '传真号码', children: a.fax || '—' },
             { key: 'e', label: '电子邮箱', children: a.email },

@@ -73,8 +73,8 @@ export function TrackPage() {
                 { key: 'd', label: '答复期限', children: data.dueOn ? `${formatDate(data.dueOn)}前` : data.repliedOn ? '已答复' : data.status === 'submitted' ? '确认收到后开始计算' : data.status === 'awaiting_supplement' ? '收到补正后重新计算' : '—' },
                 { key: 'a', label: '答复日期', children: formatDate(data.repliedOn) ?? '尚未答复' },
                 { key: 's', label: '送达日期', children: formatDate(data.deliveredOn) ?? '—' },
-                ...(data.outcomeLabel ? [{ key: 'o', label: '答复结果', span: 2, children: <strong>{data.outcomeLabel}</strong> }] : []),
-                { key: 'c', label: '申请内容', span: 2, children: <span className="gk-pre">{data.description}</span> },
+                ...(data.outcomeLabel ? [{ key: 'o', label: '答复结果', span: 'filled' as const, children: <strong>{data.outcomeLabel}</strong> }] : []),
+                { key: 'c', label: '申请内容', span: 'filled' as const, children: <span className="gk-pre">{data.description}</span> },
               ]}
             />
           </Card>

@@ -116,7 +116,7 @@ export function RequestDetailPage() {
                 { key: 'src', label: '来源', children: d.source === 'online' ? '网上申请' : d.source === 'import' ? '台账导入' : '窗口登记' },
                 { key: 'dm', label: '获取方式', children: DELIVERY_LABELS[d.deliveryMethod ?? ''] ?? '—' },
                 { key: 'fm', label: '载体形式', children: FORMAT_LABELS[d.format ?? ''] ?? '—' },
-                ...(d.view.receiptEvidence ? [{ key: 'ev', label: '收到凭证', span: 2, children: d.view.receiptEvidence }] : []),
+                ...(d.view.receiptEvidence ? [{ key: 'ev', label: '收到凭证', span: 'filled' as const, children: d.view.receiptEvidence }] : []),
               ]}
             />
           </Card>
