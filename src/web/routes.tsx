@@ -34,6 +34,8 @@ const ImportPage = lazyNamed(() => import('./pages/staff/import-page.js'), 'Impo
 const StaffPublicationsPage = lazyNamed(() => import('./pages/staff/publications-page.js'), 'StaffPublicationsPage');
 const PublicationEditPage = lazyNamed(() => import('./pages/staff/publication-edit-page.js'), 'PublicationEditPage');
 const PublicationDetailPage = lazyNamed(() => import('./pages/staff/publication-detail-page.js'), 'PublicationDetailPage');
+const PublicationTimelinessPage = lazyNamed(() => import('./pages/staff/publications-timeliness-page.js'), 'PublicationTimelinessPage');
+const PublicationSuggestionsPage = lazyNamed(() => import('./pages/staff/publications-suggestions-page.js'), 'PublicationSuggestionsPage');
 const UsersPage = lazyNamed(() => import('./pages/admin/users-page.js'), 'UsersPage');
 const DepartmentsPage = lazyNamed(() => import('./pages/admin/departments-page.js'), 'DepartmentsPage');
 const CalendarPage = lazyNamed(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
@@ -79,6 +81,8 @@ export const ROUTES: RouteObject[] = [
           staff('imports', 'imports', ImportPage),
           staff('publications', 'publications', StaffPublicationsPage),
           staff('publications/new', 'publicationsEdit', PublicationEditPage),
+          staff('publications/timeliness', 'publications', PublicationTimelinessPage),
+          staff('publications/suggestions', 'publications', PublicationSuggestionsPage),
           staff('publications/:id', 'publications', PublicationDetailPage),
           staff('publications/:id/edit', 'publicationsEdit', PublicationEditPage),
           staff('admin/users', 'users', UsersPage),

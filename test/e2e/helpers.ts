@@ -112,6 +112,12 @@ export async function openPage(browser: Browser, viewport = DESKTOP): Promise<Tr
   return { page, context, problems, allow: (p) => allowed.push(p) };
 }
 
+/** Asserts that nothing went wrong on the page since the last check, then starts afresh. */
+export function expectClean(t: TrackedPage): void {
+  const found = t.problems.splice(0);
+  if (found.length) throw new Error(`页面出现错误：\n${found.join('\n')}`);
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SHOTS_DIR, { recursive: true });
   const path = join(SHOTS_DIR, `${name}.png`);

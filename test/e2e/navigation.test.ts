@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, HAS_CHROMIUM, PHONE, launchBrowser, login, openPage, screenshot, startServer, type TestServer } from './helpers.js';
+import { DESKTOP, HAS_CHROMIUM, PHONE, expectClean, launchBrowser, login, openPage, screenshot, startServer, type TestServer } from './helpers.js';
 
 const PUBLIC_NAV = ['申请公开', '进度查询', '公开指南', '主动公开', '年度报告'];
+const PUBLIC_TITLES: Record<string, string> = { 申请公开: '政府信息公开申请', 进度查询: '办理进度查询', 公开指南: '政府信息公开指南', 主动公开: '主动公开', 年度报告: '政府信息公开工作年度报告' };
 
 /** Demo accounts and the menu entries each must see (三员分立: admin roles do not handle requests). */
 const ROLES: { user: string; menu: string[] }[] = [
@@ -40,11 +41,12 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     await t.page.goto(`${server.baseUrl}/`);
     for (const name of PUBLIC_NAV) {
       await t.page.locator('.gk-portal-nav').getByRole('menuitem', { name }).click();
-      await t.page.locator('h3').first().waitFor();
+      await t.page.locator('h3', { hasText: PUBLIC_TITLES[name] }).first().waitFor();
+      await t.page.waitForLoadState('networkidle');
       expect(await t.page.locator('body').innerText()).not.toMatch(ENGLISH_WORDS);
       await screenshot(t.page, `nav-desk-${name}`);
     }
-    expect(t.problems).toEqual([]);
+    expectClean(t);
     await t.context.close();
   });
 
@@ -54,12 +56,13 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     for (const name of PUBLIC_NAV) {
       await t.page.getByRole('button', { name: '打开导航' }).click();
       await t.page.locator('.ant-drawer').getByRole('menuitem', { name }).click();
-      await t.page.locator('h3').first().waitFor();
+      await t.page.locator('h3', { hasText: PUBLIC_TITLES[name] }).first().waitFor();
+      await t.page.waitForLoadState('networkidle');
       const overflow = await t.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} 页面在手机上出现横向滚动`).toBeLessThanOrEqual(1);
       await screenshot(t.page, `nav-phone-${name}`);
     }
-    expect(t.problems).toEqual([]);
+    expectClean(t);
     await t.context.close();
   });
 
@@ -71,14 +74,16 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
       if (role.menu.some((m) => ['用户与角色', '承办单位', '节假日日历', '机关信息'].includes(m))) {
         await sider.getByText('系统管理').click();
       }
+      const shown = (await sider.getByRole('menuitem').allInnerTexts()).map((x) => x.trim()).filter((x) => x && x !== '系统管理');
+      expect(shown.sort()).toEqual([...role.menu].sort());
       for (const name of role.menu) {
         await sider.getByRole('menuitem', { name }).click();
-        await t.page.locator('.gk-staff-content h3').first().waitFor();
+        await t.page.locator('.gk-staff-content h3', { hasText: name }).first().waitFor();
         await t.page.waitForLoadState('networkidle');
         expect(await t.page.locator('.gk-staff-content').innerText()).not.toMatch(ENGLISH_WORDS);
         await screenshot(t.page, `nav-${role.user}-${name}`);
       }
-      expect(t.problems).toEqual([]);
+      expectClean(t);
       await t.context.close();
     });
   }
@@ -101,11 +106,11 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     await sider.getByText('系统管理').click();
     for (const name of ['用户与角色', '承办单位', '节假日日历', '机关信息']) {
       await sider.getByRole('menuitem', { name }).click();
-      await t.page.locator('.gk-staff-content h3').first().waitFor();
+      await t.page.locator('.gk-staff-content h3', { hasText: name }).first().waitFor();
       await t.page.waitForLoadState('networkidle');
       await screenshot(t.page, `nav-admin-${name}`);
     }
-    expect(t.problems).toEqual([]);
+    expectClean(t);
     await t.context.close();
   });
 });

@@ -86,7 +86,7 @@ export async function publicationRoutes(app: App, deps: AppDeps): Promise<void> 
 
   r.get('/api/publications/timeliness', { preHandler: staff, schema: { tags: [TAG], summary: '公开时效（条例第二十六条：20个工作日内公开）：按单位统计即将超期、已超期、超期发布', querystring: TimelinessQuery } }, async (req) => getTimelinessDashboard(req.ctx(), req.query));
 
-  r.get('/api/publications/suggestions', { preHandler: needRole('publisher', 'reviewer', 'registrar', 'auditor'), schema: { tags: [TAG], summary: '依申请公开转主动公开建议（条例第四十四条）', querystring: SuggestionsQuery } }, async (req) => listSuggestions(req.ctx(), req.query));
+  r.get('/api/publications/suggestions', { preHandler: needRole('publisher', 'reviewer', 'secrecy_reviewer', 'registrar', 'auditor'), schema: { tags: [TAG], summary: '依申请公开转主动公开建议（条例第四十四条）', querystring: SuggestionsQuery } }, async (req) => listSuggestions(req.ctx(), req.query));
   r.post('/api/publications/suggestions/draft', { preHandler: publisher, schema: { tags: [TAG], summary: '按建议一键生成主动公开草稿', body: SuggestionDraftBody } }, async (req, reply) => {
     const created = await draftFromSuggestion(req.ctx(), req.body);
     return reply.status(201).send(await getPublicationDetail(req.ctx(), created.id));

@@ -14,6 +14,8 @@ import { importCaseLedger } from './import-cases.js';
 import { IMPORT_DEFAULT_DEPARTMENT } from './request-ledger.js';
 import { mapHeaders, REQUEST_LEDGER_COLUMNS } from './columns.js';
 import { normaliseHeader, parseLedgerDate, parseYesNo, parseYuan } from './values.js';
+import { readRawRows, utf8Aligned } from './readers.js';
+import ExcelJS from 'exceljs';
 
 let handle: DbHandle;
 let ctx: ServiceContext;
@@ -68,6 +70,39 @@ describe('ledger cell values', () => {
     const map = mapHeaders(REQUEST_LEDGER_COLUMNS, ['序号', ' 受理 编号 ', '*收到日期', 'CHANNEL', 'applicantType', '申请人姓名', '申请内容', '备注']);
     expect(map.index).toEqual({ ref: 1, receivedOn: 2, channel: 3, applicantType: 4, applicantName: 5, description: 6 });
     expect(map.text.ref).toBe('受理 编号');
+  });
+});
+
+describe('XLSX reading', () => {
+  it('re-chunks bytes on UTF-8 character boundaries wherever a chunk ends', async () => {
+    const bytes = Buffer.from('受理编号A1自然人😀,信函');
+    for (let cut = 1; cut < bytes.length; cut++) {
+      async function* two() { yield bytes.subarray(0, cut); yield bytes.subarray(cut); }
+      const parts: Buffer[] = [];
+      for await (const p of utf8Aligned(two())) parts.push(p);
+      expect(parts.map((p) => p.toString('utf8')).join('')).toBe('受理编号A1自然人😀,信函');
+    }
+  });
+
+  it('reads 6,000 rows of Chinese text intact (exceljs splits zip chunks inside characters), shared and inline strings', async () => {
+    for (const useSharedStrings of [true, false]) {
+      const path = join(dir, `big-${useSharedStrings}.xlsx`);
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings });
+      const ws = wb.addWorksheet('台账');
+      ws.addRow(['受理编号', '申请人', '申请内容']).commit();
+      for (let i = 0; i < 6000; i++) ws.addRow([`甲-${i}`, `申请人张三丰${i}`, `申请公开第${i}号批复文件及其附件（社会公益组织）`]).commit();
+      ws.commit();
+      await wb.commit();
+      let bad = 0;
+      let n = 0;
+      for await (const r of readRawRows(path, 'xlsx')) {
+        if (r.row === 1) continue;
+        n += 1;
+        const i = r.row - 2;
+        if (r.cells[0] !== `甲-${i}` || r.cells[1] !== `申请人张三丰${i}` || r.cells[2] !== `申请公开第${i}号批复文件及其附件（社会公益组织）`) bad += 1;
+      }
+      expect({ useSharedStrings, n, bad }).toEqual({ useSharedStrings, n: 6000, bad: 0 });
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { isValidCategoryCode } from '../../core/publications/index-number.js';
 import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
+import { cachedPublic, invalidatePublicCache } from './public-cache.js';
 
 /**
  * 政府信息公开目录 (条例 Art.12 ¶3: "政府信息公开目录包括政府信息的索引、名称、内容概述、生成日期等内容"): the category tree
@@ -51,6 +52,7 @@ export type CategoryRow = typeof catalogueCategories.$inferSelect;
 export async function ensureDefaultCatalogue(db: Executor): Promise<number> {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(catalogueCategories);
   if (n > 0) return 0;
+  invalidatePublicCache();
   const ids = new Map<string, number>();
   let order = 0;
   for (const c of DEFAULT_CATALOGUE) {
@@ -98,6 +100,10 @@ export async function getCatalogue(ctx: ServiceContext): Promise<CategoryNode[]>
 
 /** Public catalogue (Art.12): active categories with the number of published items in each. */
 export async function getPublicCatalogue(db: Executor): Promise<CategoryNode[]> {
+  return cachedPublic('catalogue', () => loadPublicCatalogue(db));
+}
+
+async function loadPublicCatalogue(db: Executor): Promise<CategoryNode[]> {
   const rows = (await listCategoryRows(db)).filter((r) => r.active);
   const counted = await db.select({ categoryId: publications.categoryId, n: sql<number>`count(*)::int` }).from(publications)
     .where(eq(publications.state, 'published')).groupBy(publications.categoryId);
@@ -135,6 +141,7 @@ export async function createCategory(ctx: ServiceContext, input: CategoryInput):
     await assertParent(tx, input.parentId);
     const [row] = await tx.insert(catalogueCategories).values({ code: input.code, name: input.name.trim(), parentId: input.parentId ?? null, sortOrder: input.sortOrder ?? 0, description: input.description ?? null, active: input.active ?? true }).returning();
     await appendAudit(tx, actor, { action: 'catalogue.created', targetType: 'catalogue_category', targetId: row.id, detail: { code: row.code, name: row.name } }, ctx.ip ?? null, ctx.now);
+    invalidatePublicCache();
     return row;
   });
 }
@@ -151,6 +158,7 @@ export async function updateCategory(ctx: ServiceContext, id: number, patch: Par
     const set = { ...(patch.code !== undefined && { code: patch.code }), ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.parentId !== undefined && { parentId: patch.parentId }), ...(patch.sortOrder !== undefined && { sortOrder: patch.sortOrder }), ...(patch.description !== undefined && { description: patch.description }), ...(patch.active !== undefined && { active: patch.active }), updatedAt: new Date() };
     const [row] = await tx.update(catalogueCategories).set(set).where(eq(catalogueCategories.id, id)).returning();
     await appendAudit(tx, actor, { action: 'catalogue.updated', targetType: 'catalogue_category', targetId: id, detail: patch }, ctx.ip ?? null, ctx.now);
+    invalidatePublicCache();
     return row;
   });
 }

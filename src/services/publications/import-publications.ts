@@ -11,6 +11,7 @@ import { ensureDefaultCatalogue, resolveCategoryForImport } from './catalogue.js
 import { bodyColumns } from './create-publication.js';
 import { readTable, tableFormatOf, type TableFormat } from './read-table.js';
 import { getPublicationSettings } from './settings.js';
+import { invalidatePublicCache } from './public-cache.js';
 
 export interface ImportProgress { phase: 'validate' | 'write'; processed: number; total: number | null }
 
@@ -172,6 +173,9 @@ export async function importPublications(ctx: ServiceContext, path: string, opts
       await flush();
       await appendAudit(tx, actor, { action: 'publication.imported', targetType: 'import_job', targetId: jobId, detail: { file: filename, total, inserted, updated } }, ctx.ip ?? null, ctx.now);
     });
+    invalidatePublicCache();
+    // Fresh statistics: the search plans by PostgreSQL's estimates of how often words occur (PGlite runs no autovacuum).
+    if (total >= 1000) await ctx.db.execute(sql`ANALYZE publications`);
     const categoriesAfter = await ctx.db.execute(sql`SELECT count(*)::int AS n FROM catalogue_categories`);
     const categoriesCreated = (categoriesAfter as unknown as { rows: { n: number }[] }).rows[0].n - (categoriesBefore as unknown as { rows: { n: number }[] }).rows[0].n;
     return await finish({ ok: true, total, inserted, updated, categoriesCreated, errors: [], message: `${filename}：导入 ${total} 条主动公开信息（新增 ${inserted} 条，更新 ${updated} 条${categoriesCreated ? `，新建公开目录 ${categoriesCreated} 个` : ''}）。` });

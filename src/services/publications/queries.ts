@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { catalogueCategories, departments, publicationEvents, publications } from '../../db/schema/index.js';
 import { DomainError } from '../../core/errors.js';
 import { buildTsQuery } from '../../core/publications/search-text.js';
@@ -42,7 +42,7 @@ export async function listPublications(ctx: ServiceContext, f: ListPublicationsF
     where.push(or(
       eq(publications.indexNo, text), eq(publications.docNumber, text),
       ...(tsq ? [and(eq(publications.state, 'published'), sql`${publications.searchVector} @@ to_tsquery('simple', ${tsq})`)] : []),
-      and(ne(publications.state, 'published'), or(ilike(publications.title, like), ...(tsq ? [sql`${publications.searchVector} @@ to_tsquery('simple', ${tsq})`] : []))),
+      and(inArray(publications.state, ['draft', 'pending_review', 'pending_approval', 'approved', 'withdrawn']), or(ilike(publications.title, like), ...(tsq ? [sql`${publications.searchVector} @@ to_tsquery('simple', ${tsq})`] : []))),
     )!);
   }
   const cond = where.length ? and(...where) : undefined;

@@ -14,6 +14,7 @@ import { requireRole } from '../authorize.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { appendPublicationEvent } from './create-publication.js';
 import { getPublicationSettings } from './settings.js';
+import { invalidatePublicCache } from './public-cache.js';
 
 export interface PublicationEventInput {
   type: PublicationEventType;
@@ -77,6 +78,11 @@ async function publishRow(tx: Executor, ctx: ServiceContext, actor: Actor, row: 
  * publication date; every step is an event in the append-only log and an audit entry.
  */
 export async function recordPublicationEvent(ctx: ServiceContext, id: number, input: PublicationEventInput): Promise<void> {
+  await recordEvent(ctx, id, input);
+  if (input.type === 'published' || input.type === 'withdrawn' || input.type === 'validity_changed') invalidatePublicCache();
+}
+
+async function recordEvent(ctx: ServiceContext, id: number, input: PublicationEventInput): Promise<void> {
   const actor = requireRole(ctx.actor, 'publisher', 'secrecy_reviewer', 'reviewer');
   if (!PUBLICATION_EVENT_TYPES.includes(input.type) || input.type === 'created' || input.type === 'edited' || input.type === 'imported') {
     throw new DomainError('VALIDATION', `未知或不能直接办理的操作“${input.type}”`);

@@ -7,6 +7,7 @@ import { NORMATIVE_KIND_LABELS, VALIDITY_LABELS, type NormativeKind, type Validi
 import { listCategoryRows, subtreeIds } from './catalogue.js';
 import { listAttachmentMeta } from './attachments.js';
 import { segmentQuery } from './segmenter.js';
+import { cachedPublic } from './public-cache.js';
 
 export interface PublicSearchQuery {
   q?: string;
@@ -151,7 +152,7 @@ async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number,
   const titleEstimate = estimate <= SORT_LIMIT * 2 ? null : await estimatedCount(db, titleMatch);
   const titleCount = titleEstimate !== null && titleEstimate > SORT_LIMIT * 2 ? Infinity : await cappedCount(db, titleMatch, SORT_LIMIT + 1);
   let counted = 0;
-  if (estimate <= rankLimit * 2 && titleCount <= rankLimit) {
+  if (estimate <= rankLimit && titleCount <= rankLimit) {
     counted = await cappedCount(db, match, rankLimit + 1);
     if (counted <= rankLimit) return { ids: offset < counted ? await idsBy(db, match, byRank, limit, offset) : [], total: counted, totalIsEstimate: false };
   }
@@ -245,6 +246,10 @@ export async function searchPublications(db: Executor, f: PublicSearchQuery, opt
 
 /** Values for the portal's filter controls: years with items, issuing bodies, topics. */
 export async function getPublicFilters(db: Executor) {
+  return cachedPublic('filters', () => loadPublicFilters(db));
+}
+
+async function loadPublicFilters(db: Executor) {
   const published = eq(publications.state, 'published');
   const [years, issuers, topics] = await Promise.all([
     db.execute(sql`SELECT DISTINCT substr(published_on::text, 1, 4)::int AS year FROM ${publications} WHERE state = 'published' AND published_on IS NOT NULL ORDER BY 1 DESC`),

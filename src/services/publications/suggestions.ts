@@ -23,7 +23,7 @@ export interface SuggestionOptions { from?: IsoDate; to?: IsoDate; minApplicants
  * applicants first.
  */
 export async function listSuggestions(ctx: ServiceContext, opts: SuggestionOptions = {}) {
-  requireRole(ctx.actor, 'publisher', 'reviewer', 'registrar', 'auditor');
+  requireRole(ctx.actor, 'publisher', 'reviewer', 'secrecy_reviewer', 'registrar', 'auditor');
   const to = opts.to ?? ctx.today;
   const from = opts.from ?? addCalendarDays(to, -365);
   if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new DomainError('VALIDATION', `统计期间 ${from} 至 ${to} 无效`);

@@ -17,6 +17,8 @@ import { buildYearReport, renderReportFile } from './annual-report.js';
 import { putAnnualFacts } from './facts.js';
 import { parseReportJson } from '../../core/reports/parse-report.js';
 import { readReportXlsx } from '../../render/reports/xlsx.js';
+import { buildAnnualReport } from '../../core/reports/annual-report.js';
+import type { ReportRequestRow } from '../../core/reports/types.js';
 
 const scenario = buildScenario();
 let handle: DbHandle;
@@ -107,6 +109,26 @@ describe('annual report computed from imported ledgers', () => {
     expect(report.requests.supplementRequested).toBe(rows.filter((r) => r.supplementRequestedOn.startsWith('2024')).length);
     expect(report.requests.carriedIn).toBe(scenario.gov2021_2024.rows.carriedIn[6]);
     expect(report.requests.carriedOut).toBe(scenario.gov2021_2024.rows.carriedOut[6]);
+  });
+
+  it('grouped representative rows give exactly what the engine computes from every request row (and per-department figures from SQL match it)', async () => {
+    const rows = rowsOf<{ received_on: string; closed: string | null; applicant_type: string; channel: string; outcome: string | null; extended: boolean; department: string | null }>(await handle.db.execute(sql`
+      SELECT r.received_on::text AS received_on, COALESCE(r.replied_on, r.closed_on)::text AS closed, r.applicant_type, r.channel,
+             CASE WHEN COALESCE(r.replied_on, r.closed_on) IS NOT NULL THEN r.outcome END AS outcome, r.extended, d.name AS department
+      FROM requests r LEFT JOIN departments d ON d.id = r.lead_department_id WHERE r.received_on IS NOT NULL`));
+    const exact: ReportRequestRow[] = rows.map((r) => ({
+      receivedOn: r.received_on, closedOn: r.closed, applicantType: r.applicant_type as ReportRequestRow['applicantType'], channel: r.channel as ReportRequestRow['channel'],
+      outcome: r.outcome as ReportRequestRow['outcome'], extended: r.extended, department: r.department,
+    }));
+    for (const [year, format] of [[2024, 'gov-2021'], [2016, 'gov-2014'], [2020, 'gov-2019']] as const) {
+      const { report } = await buildYearReport(handle.db, year, format);
+      const direct = buildAnnualReport({ format, year, agency: report.agency, requests: exact });
+      expect(json(report).requests).toEqual(json(direct).requests);
+      expect(report.byMonth).toEqual(direct.byMonth);
+      expect(report.byChannel).toEqual(direct.byChannel);
+      expect(report.byDepartment).toEqual(direct.byDepartment);
+      expect(report.byDepartment!.length).toBeGreaterThan(2);
+    }
   });
 
   it('entered annual facts appear in the report marked as entered', async () => {

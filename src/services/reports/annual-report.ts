@@ -71,6 +71,8 @@ export async function buildYearReport(db: Executor, year: number, format: Report
     format, year, agency: agency.name, requests: inputs.requests, supplements: inputs.supplements, cases: inputs.cases,
     facts, proactive, previous,
   });
+  // The rows carry no department (report-rows.ts): the per-department figures were counted in SQL.
+  report.byDepartment = inputs.byDepartment;
   return { report, facts, fetchedRows: inputs.fetchedRows };
 }
 

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 
 /**
- * Shows a server-rendered notice (答复书, 告知书) in a sandboxed frame: its 公文 stylesheet stays inside, and no
- * script in it can run. The frame grows to the document's height.
+ * Shows a server-rendered document (答复书, 告知书, a publication's text) in a sandboxed frame: its stylesheet stays
+ * inside, and no script in it can run. The frame grows to the document's height, and an A4-wide 公文 page is scaled
+ * down to fit a phone screen instead of being cut off.
  */
 export function NoticeFrame({ html, title, minHeight = 320, bordered = true }: { html: string; title: string; minHeight?: number; bordered?: boolean }) {
   const ref = useRef<HTMLIFrameElement>(null);
@@ -10,12 +11,20 @@ export function NoticeFrame({ html, title, minHeight = 320, bordered = true }: {
   useEffect(() => {
     const frame = ref.current;
     if (!frame) return;
-    const onLoad = () => {
+    const fit = () => {
       const doc = frame.contentDocument;
-      if (doc?.documentElement) setHeight(Math.max(minHeight, doc.documentElement.scrollHeight + 16));
+      if (!doc?.documentElement) return;
+      const root = doc.documentElement;
+      root.style.zoom = '';
+      const available = frame.clientWidth;
+      const needed = root.scrollWidth;
+      const scale = needed > available + 2 ? available / needed : 1;
+      if (scale < 1) root.style.zoom = String(scale);
+      // The body's box (after the zoom), not the root's scrollHeight, which is never less than the frame itself.
+      setHeight(Math.max(minHeight, Math.ceil(doc.body?.getBoundingClientRect().bottom ?? root.scrollHeight) + 24));
     };
-    frame.addEventListener('load', onLoad);
-    return () => frame.removeEventListener('load', onLoad);
+    frame.addEventListener('load', fit);
+    return () => frame.removeEventListener('load', fit);
   }, [html, minHeight]);
   return <iframe ref={ref} title={title} className="gk-notice-frame" sandbox="allow-same-origin allow-popups" srcDoc={html} style={{ height, minHeight, border: bordered ? undefined : 0 }} />;
 }

@@ -26,7 +26,9 @@ export function useLogout() {
     mutationFn: () => apiPost<{ ok: true }>('/api/auth/logout'),
     onSettled: () => {
       clearMustChangePassword();
-      qc.clear();
+      // Logged out first (the route guard then leaves the workbench), then forget everything else fetched as this user.
+      qc.setQueryData<MeResponse>(ME_KEY, (old) => (old ? { ...old, user: null, csrfToken: null } : old));
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     },
   });
 }

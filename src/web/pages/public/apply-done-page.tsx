@@ -23,8 +23,10 @@ export function ApplyDonePage() {
   return (
     <div style={{ maxWidth: 760, margin: '0 auto' }}>
       <Result status="success" title="申请已提交" subTitle={receipt.message} style={{ paddingBottom: 8 }} />
-      <Card title={`${agency?.name ?? ''}政府信息公开申请回执`} styles={{ header: { textAlign: 'center' } }}>
-        <Descriptions column={1} bordered size="middle" styles={{ label: { width: 130 } }}
+      <Card>
+        <Typography.Title level={4} style={{ textAlign: 'center', marginTop: 0 }}>政府信息公开申请回执</Typography.Title>
+        {agency && <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>{agency.name}</Typography.Paragraph>}
+        <Descriptions column={1} bordered size="middle" styles={{ label: { width: 100, whiteSpace: 'nowrap' } }}
           items={[
             { key: 'ref', label: '申请编号', children: receipt.ref },
             { key: 'code', label: '查询码', children: <span className="gk-tracking" data-testid="tracking-code">{receipt.trackingCode}</span> },

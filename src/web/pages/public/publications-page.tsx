@@ -8,6 +8,8 @@ import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
 
 const PAGE_SIZE = 10;
+/** The search answers validity as a label (有效/废止/失效); older servers answered the code. */
+const VALIDITY_TEXT: Record<string, string> = { 废止: '已废止', 失效: '已失效', repealed: '已废止', invalid: '已失效' };
 
 function toTree(nodes: CatalogueNode[]): { value: string; title: string; children: ReturnType<typeof toTree> }[] {
   return nodes.map((n) => ({ value: n.code, title: `${n.name}${n.count ? `（${n.count}）` : ''}`, children: toTree(n.children ?? []) }));
@@ -57,7 +59,7 @@ export function PublicationsPage() {
       {data && (
         <>
           <Typography.Text type="secondary" data-testid="search-total">
-            {q ? `“${q}”共找到 ${data.total} 条结果${data.mode === 'or' ? '（未找到同时包含全部关键词的信息，以下为包含部分关键词的结果）' : ''}` : `共 ${data.total} 条，按发布日期排列`}
+            {q ? `“${q}”共找到${(data as { totalIsEstimate?: boolean }).totalIsEstimate ? '约' : ''} ${data.total} 条结果${data.mode === 'or' ? '（未找到同时包含全部关键词的信息，以下为包含部分关键词的结果）' : ''}` : `共 ${data.total} 条，按发布日期排列`}
           </Typography.Text>
           {data.items.length === 0 ? (
             <Empty description={q ? '没有找到相关信息，请换个关键词试试' : '暂无主动公开信息'} style={{ margin: '40px 0' }} />
@@ -67,7 +69,7 @@ export function PublicationsPage() {
                 <Card key={it.indexNo} size="small">
                   <Typography.Title level={5} style={{ marginTop: 0 }}>
                     <Link to={`/publications/${encodeURIComponent(it.indexNo)}`}><HighlightedText text={it.titleHighlight || it.title} /></Link>
-                    {it.validity && it.validity !== 'effective' && <Tag style={{ marginInlineStart: 8 }}>{it.validity === 'repealed' ? '已废止' : '已失效'}</Tag>}
+                    {it.validity && it.validity !== '有效' && it.validity !== 'effective' && <Tag color="default" style={{ marginInlineStart: 8 }}>{VALIDITY_TEXT[it.validity] ?? it.validity}</Tag>}
                   </Typography.Title>
                   {it.snippet && <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}><HighlightedText text={it.snippet} /></Typography.Paragraph>}
                   <Space wrap size={[12, 4]} style={{ fontSize: 13, color: '#6b7280' }}>

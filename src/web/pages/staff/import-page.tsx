@@ -1,12 +1,28 @@
 import { useState } from 'react';
-import { Alert, App, Card, Col, Progress, Radio, Result, Row, Table, Typography, Upload } from 'antd';
-import { InboxOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { isFailed, isFinished, useImportJob, useStartImport, type ImportKind } from '../../features/imports/use-import.js';
 import { errorMessage } from '../../api/client.js';
 import type { ImportJob } from '../../../shared/reports.js';
 
 const MAX_MB = 200;
+/** The header rows of the two ledgers (DESIGN.md "Ledger import format"), offered as a CSV template. */
+const TEMPLATE_HEADERS: Record<ImportKind, string[]> = {
+  requests: ['受理编号', '收到日期', '申请方式', '申请人类型', '申请人', '申请内容', '承办单位', '补正告知日期', '补正收到日期', '延期', '答复日期', '办理结果', '收费金额'],
+  cases: ['案件编号', '案件类型', '起诉类型', '关联受理编号', '收到日期', '结案日期', '结果'],
+};
+
+function downloadTemplate(kind: ImportKind): void {
+  const blob = new Blob([`\uFEFF${TEMPLATE_HEADERS[kind].join(',')}\r\n`], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = kind === 'requests' ? '依申请公开台账模板.csv' : '行政复议诉讼台账模板.csv';
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 const HEADERS: Record<ImportKind, string> = {
   requests: '受理编号、收到日期、申请方式、申请人类型、申请人、申请内容（必填）；承办单位、补正告知日期、补正收到日期、延期、答复日期、办理结果、收费金额（可选）',
   cases: '案件编号、案件类型、起诉类型、关联受理编号、收到日期、结案日期、结果',
@@ -87,8 +103,9 @@ export function ImportPage() {
               <p className="ant-upload-hint">支持 Excel（.xlsx）、CSV（UTF-8 或 GBK）、JSON；第一行为表头</p>
             </Upload.Dragger>
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, fontSize: 13 }}>
-              表头：{HEADERS[kind]}。日期可写作 2024-01-05、2024/1/5 或 2024年1月5日。文件有任何错误时整个文件不导入；重复导入同一受理编号会更新该申请。
+              表头：{HEADERS[kind]}。日期可写作 2024-01-05、2024/1/5 或 2024年1月5日。文件有任何错误时整个文件不导入；重复导入同一{kind === 'requests' ? '受理编号会更新该申请' : '案件编号会更新该案件'}。
             </Typography.Paragraph>
+            <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(kind)}>下载台账模板（CSV）</Button>
           </Card>
         </Col>
         <Col xs={24} xl={14}>

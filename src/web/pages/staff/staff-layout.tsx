@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/client.js';
 /** The workbench frame: side menu by role, header with the user, 修改密码 and 退出登录. */
 export function StaffLayout() {
   const me = useMe();
-  const user = me.data!.user!;
+  const user = me.data?.user;
   const agency = useGuide().data?.agency;
   const location = useLocation();
   const navigate = useNavigate();
@@ -21,6 +21,7 @@ export function StaffLayout() {
   const [collapsed, setCollapsed] = useState(false);
   const [pwOpen, setPwOpen] = useState(false);
   const [, rerender] = useReducer((x: number) => x + 1, 0);
+  if (!user) return null; // logging out: the route guard takes over
   const forced = mustChangePassword(user);
   const entries = menuFor(user);
   const selected = selectedMenuPath(location.pathname, entries);
