@@ -11,6 +11,7 @@
  * - Checked: for every sample query, the index search ordered like the baseline (newest first) returns the same top 10
  *   as the ILIKE scan, and every relevance-ranked top-10 item contains all the query words.
  */
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openDb, type DbHandle } from '../src/db/client.js';
 import { migrateDb } from '../src/db/migrate.js';
@@ -19,7 +20,8 @@ import { searchPublications } from '../src/services/publications/search.js';
 import { buildTsQuery } from '../src/core/publications/search-text.js';
 import { DEFAULT_CATALOGUE } from '../src/services/publications/catalogue.js';
 
-const GENERATOR_VERSION = 'search-bench-v2';
+/** The scratch database is reused only for the same generator and the same migrations. */
+const GENERATOR_VERSION = `search-bench-v2/${(JSON.parse(readFileSync(new URL('../src/db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: { tag: string }[] }).entries.at(-1)?.tag}`;
 const DB_NAME = 'gongkai_bench_search';
 
 // ---------------------------------------------------------------- generator

@@ -57,18 +57,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  registerErrorHandler(app);
+  const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
+  const hasWeb = existsSync(webDir);
+  registerErrorHandler(app, hasWeb);
   registerAuth(app, deps);
   await registerRoutes(app, deps);
 
-  const webDir = deps.webDir ?? DEFAULT_WEB_DIR;
-  if (existsSync(webDir)) {
+  if (hasWeb) {
+    // Built pages; client-side routes fall back to index.html in the not-found handler (plugins/error-handler.ts).
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes: any non-API GET that is not a file gets the SPA shell.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
-      return reply.status(404).send({ error: { id: 'not_found', code: 'NOT_FOUND', message: `没有这个地址：${req.method} ${req.url.split('?')[0]}`, details: null } });
-    });
   } else {
     app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.type('text/html').send('<!doctype html><meta charset="utf-8"><title>Gongkai 公开</title><p>前端页面尚未构建：请运行 <code>npm run build</code>（<code>npm start</code> 会自动构建）。API 文档见 <a href="/api/docs">/api/docs</a>。</p>'));
   }

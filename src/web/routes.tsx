@@ -30,16 +30,16 @@ const RegisterPage = lazyNamed(() => import('./pages/staff/register-page.js'), '
 const RequestDetailPage = lazyNamed(() => import('./pages/staff/request-detail-page.js'), 'RequestDetailPage');
 const InboxPage = lazyNamed(() => import('./pages/staff/inbox-page.js'), 'InboxPage');
 const AnnualReportPage = lazyNamed(() => import('./pages/staff/annual-report-page.js'), 'AnnualReportPage');
+const CasesPage = lazyNamed(() => import('./pages/staff/cases-page.js'), 'CasesPage');
 const ImportPage = lazyNamed(() => import('./pages/staff/import-page.js'), 'ImportPage');
 const StaffPublicationsPage = lazyNamed(() => import('./pages/staff/publications-page.js'), 'StaffPublicationsPage');
 const PublicationEditPage = lazyNamed(() => import('./pages/staff/publication-edit-page.js'), 'PublicationEditPage');
 const PublicationDetailPage = lazyNamed(() => import('./pages/staff/publication-detail-page.js'), 'PublicationDetailPage');
-const PublicationTimelinessPage = lazyNamed(() => import('./pages/staff/publications-timeliness-page.js'), 'PublicationTimelinessPage');
-const PublicationSuggestionsPage = lazyNamed(() => import('./pages/staff/publications-suggestions-page.js'), 'PublicationSuggestionsPage');
 const UsersPage = lazyNamed(() => import('./pages/admin/users-page.js'), 'UsersPage');
 const DepartmentsPage = lazyNamed(() => import('./pages/admin/departments-page.js'), 'DepartmentsPage');
 const CalendarPage = lazyNamed(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
 const AgencyPage = lazyNamed(() => import('./pages/admin/agency-page.js'), 'AgencyPage');
+const TemplatesPage = lazyNamed(() => import('./pages/admin/templates-page.js'), 'TemplatesPage');
 const AuditPage = lazyNamed(() => import('./pages/admin/audit-page.js'), 'AuditPage');
 
 function staff(path: string | undefined, page: StaffPage, Component: ComponentType): RouteObject {
@@ -79,16 +79,16 @@ export const ROUTES: RouteObject[] = [
           staff('inbox', 'inbox', InboxPage),
           staff('reports/annual', 'annualReport', AnnualReportPage),
           staff('imports', 'imports', ImportPage),
+          staff('cases', 'cases', CasesPage),
           staff('publications', 'publications', StaffPublicationsPage),
           staff('publications/new', 'publicationsEdit', PublicationEditPage),
-          staff('publications/timeliness', 'publications', PublicationTimelinessPage),
-          staff('publications/suggestions', 'publications', PublicationSuggestionsPage),
           staff('publications/:id', 'publications', PublicationDetailPage),
           staff('publications/:id/edit', 'publicationsEdit', PublicationEditPage),
           staff('admin/users', 'users', UsersPage),
           staff('admin/departments', 'departments', DepartmentsPage),
           staff('admin/calendar', 'calendar', CalendarPage),
           staff('admin/agency', 'agency', AgencyPage),
+          staff('admin/templates', 'templates', TemplatesPage),
           staff('audit', 'audit', AuditPage),
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -11,13 +11,13 @@ const PUBLIC_TITLES: Record<string, string> = { 申请公开: '政府信息公�
 
 /** Demo accounts and the menu entries each must see (三员分立: admin roles do not handle requests). */
 const ROLES: { user: string; menu: string[] }[] = [
-  { user: 'dengji', menu: ['工作台', '我的待办', '申请管理', '登记申请', '年度报告', '台账导入'] },
-  { user: 'chengban', menu: ['工作台', '我的待办', '申请管理', '年度报告'] },
-  { user: 'shenhe', menu: ['工作台', '我的待办', '申请管理', '主动公开', '年度报告'] },
-  { user: 'baomi', menu: ['工作台', '我的待办', '申请管理', '主动公开', '年度报告'] },
+  { user: 'dengji', menu: ['工作台', '我的待办', '申请管理', '登记申请', '年度报告', '复议诉讼', '台账导入'] },
+  { user: 'chengban', menu: ['工作台', '我的待办', '申请管理', '年度报告', '复议诉讼'] },
+  { user: 'shenhe', menu: ['工作台', '我的待办', '申请管理', '主动公开', '年度报告', '复议诉讼'] },
+  { user: 'baomi', menu: ['工作台', '我的待办', '申请管理', '主动公开', '年度报告', '复议诉讼'] },
   { user: 'fabu', menu: ['工作台', '主动公开', '年度报告'] },
   { user: 'anquan', menu: ['工作台', '用户与角色', '审计日志'] },
-  { user: 'shenji', menu: ['工作台', '申请管理', '主动公开', '年度报告', '审计日志'] },
+  { user: 'shenji', menu: ['工作台', '申请管理', '主动公开', '年度报告', '复议诉讼', '审计日志'] },
 ];
 
 /** Latin letters allowed on pages: codes, file types, units. Anything else in English is a translation gap. */
@@ -88,7 +88,7 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     });
   }
 
-  it('系统管理员：承办单位、节假日日历、机关信息可达', async () => {
+  it('系统管理员：用户、承办单位、节假日日历、机关信息、文书模板可达', async () => {
     expect(server.adminPassword, '演示数据的输出中应有管理员初始密码（使用 GONGKAI_E2E_URL 时请设置 GONGKAI_E2E_ADMIN_PASSWORD）').toBeTruthy();
     if (!server.adminPassword) return;
     const t = await openPage(browser, DESKTOP);
@@ -104,7 +104,7 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     }
     const sider = t.page.locator('.ant-layout-sider');
     await sider.getByText('系统管理').click();
-    for (const name of ['用户与角色', '承办单位', '节假日日历', '机关信息']) {
+    for (const name of ['用户与角色', '承办单位', '节假日日历', '机关信息', '文书模板']) {
       await sider.getByRole('menuitem', { name }).click();
       await t.page.locator('.gk-staff-content h3', { hasText: name }).first().waitFor();
       await t.page.waitForLoadState('networkidle');

@@ -17,7 +17,7 @@ export function loadExtraCommands(register: Register): void {
   register('import', async () => async (args) => {
     const kind = args.positionals[0] ?? '';
     if (!/^[a-z]+$/.test(kind)) throw new CliError('用法：gongkai import requests|cases|publications FILE');
-    if (kind === 'requests' || kind === 'cases') return (await import('./import.js'))[kind === 'requests' ? 'importRequestsCommand' : 'importCasesCommand'](args);
+    if (kind === 'requests' || kind === 'cases' || kind === 'facts') return (await import('./import.js'))[`import${kind[0].toUpperCase()}${kind.slice(1)}Command` as 'importRequestsCommand'](args);
     const name = `import${kind[0].toUpperCase()}${kind.slice(1)}Command`;
     const mod = (await import(`./import-${kind}.js`).catch((e: NodeJS.ErrnoException) => {
       if (e?.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes(`import-${kind}`)) throw new CliError(`未知的导入类型 "${kind}"：可导入 requests、cases、publications`);

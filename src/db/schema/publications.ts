@@ -83,6 +83,7 @@ export const publications = pgTable('publications', {
   index('publications_state_formed_idx').on(t.state, t.formedOn),
   index('publications_interprets_idx').on(t.interpretsId),
   index('publications_doc_number_idx').on(t.docNumber),
+  index('publications_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
   // The portal only ever searches published items: partial indexes keep them small, and let PostgreSQL count matches
   // from the index without visiting the table.
   index('publications_public_search_idx').using('gin', t.searchVector).where(sql`state = 'published'`),

@@ -37,7 +37,8 @@ function zodMessage(issue: { path?: PropertyKey[]; message: string; code?: strin
   return { field, message: `${label}：${msg}` };
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** `spa`: GET requests outside /api/ get the single-page app's shell (client-side routes). */
+export function registerErrorHandler(app: FastifyInstance, spa = false): void {
   app.setErrorHandler((error: FastifyError & { details?: unknown }, request, reply) => {
     if (error instanceof DomainError) {
       const status = STATUS_BY_CODE[error.code] ?? 400;
@@ -66,6 +67,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(500).send({ error: { id: 'internal', code: 'INTERNAL', message: '服务器内部错误，请稍后重试；如持续出现请联系管理员', details: null } });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { id: 'not_found', code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}`, details: null } });
+    if (spa && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({ error: { id: 'not_found', code: 'NOT_FOUND', message: `没有这个地址：${request.method} ${request.url.split('?')[0]}`, details: null } });
   });
 }

@@ -42,12 +42,13 @@ async function acceptUpload(kind: ImportKind, req: FastifyRequest, reply: Fastif
   return reply.status(202).send({ jobId: String(jobId), message: '已收到文件，正在导入；请查询导入进度' });
 }
 
-/** Ledger imports (DESIGN.md "Ledger import format", "Cases ledger"): registrar or admin. */
+/** Ledger imports (DESIGN.md "Ledger import format", "Cases ledger") and annual facts: registrar or admin. */
 export async function importRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const importers = needRole('registrar', 'admin');
   const tags = ['台账导入'];
   r.post('/api/imports/requests', { preHandler: importers, schema: { tags, summary: '导入依申请公开台账（multipart 字段 file：.csv UTF-8/GBK、.xlsx、.json）' } }, (req, reply) => acceptUpload('requests', req, reply));
   r.post('/api/imports/cases', { preHandler: importers, schema: { tags, summary: '导入行政复议/行政诉讼台账（multipart 字段 file）' } }, (req, reply) => acceptUpload('cases', req, reply));
+  r.post('/api/imports/facts', { preHandler: importers, schema: { tags, summary: '导入年度填报数据（.csv/.xlsx 表头 年度、填报项、数值；或 .json）' } }, (req, reply) => acceptUpload('facts', req, reply));
   r.get('/api/imports/:jobId', { preHandler: importers, schema: { tags, summary: '导入进度与错误清单', params: JobParams } }, async (req) => getImportJob(req.ctx(), req.params.jobId));
 }

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import type { Db, Executor } from '../../db/client.js';
 import type { LedgerError } from './request-ledger.js';
 
-export type ImportKind = 'requests' | 'cases';
+export type ImportKind = 'requests' | 'cases' | 'facts';
 
 export interface ImportProgress {
   phase: 'validating' | 'writing' | 'done';

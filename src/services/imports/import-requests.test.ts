@@ -11,6 +11,7 @@ import { registerRequest } from '../requests/create-request.js';
 import { rowsOf } from './common.js';
 import { importRequestLedger } from './import-requests.js';
 import { importCaseLedger } from './import-cases.js';
+import { importAnnualFacts } from './import-facts.js';
 import { IMPORT_DEFAULT_DEPARTMENT } from './request-ledger.js';
 import { mapHeaders, REQUEST_LEDGER_COLUMNS } from './columns.js';
 import { normaliseHeader, parseLedgerDate, parseYesNo, parseYuan } from './values.js';
@@ -263,5 +264,28 @@ describe('importCaseLedger', () => {
     expect(rows.map((x) => [x.ref, x.request_id !== null, x.result, x.route])).toEqual([['C-10', true, 'revoked', null], ['C-11', false, null, 'after_reconsideration']]);
     const again = await importCaseLedger(ctx, await csv([CASE_HEAD, 'C-11,行政诉讼,复议后起诉,,2024-07-02,2024-10-01,驳回'].join('\n')));
     expect(again).toMatchObject({ ok: true, inserted: 0, updated: 1 });
+  });
+});
+
+describe('importAnnualFacts', () => {
+  it('imports 年度/填报项/数值 rows (keys or form labels) and merges them into the stored facts of each year', async () => {
+    const r = await importAnnualFacts(ctx, await csv(['年度,填报项,数值', '2016,staff,5', '2016年,从事政府信息公开工作人员数,6', '2016,政府信息公开专项经费,12.5', '2024,complaints,/'].join('\n')));
+    expect(r).toMatchObject({ ok: true, total: 4, years: [2016, 2024] });
+    const rows = rowsOf<{ year: number; facts: Record<string, unknown> }>(await handle.db.execute(sql`SELECT year, facts FROM annual_facts WHERE year IN (2016, 2024) ORDER BY year`));
+    expect(rows).toEqual([{ year: 2016, facts: { staff: 6, budgetWanYuan: 12.5 } }, { year: 2024, facts: { complaints: '/' } }]);
+    const json = join(dir, 'facts.json');
+    await writeFile(json, JSON.stringify({ year: 2016, facts: { meetings: 2, staff: null } }));
+    expect((await importAnnualFacts(ctx, json)).ok).toBe(true);
+    const [after] = rowsOf<{ facts: Record<string, unknown> }>(await handle.db.execute(sql`SELECT facts FROM annual_facts WHERE year = 2016`));
+    expect(after.facts).toEqual({ budgetWanYuan: 12.5, meetings: 2 });
+  });
+
+  it('lists every bad row (year, unknown item, bad value) and changes nothing', async () => {
+    const before = rowsOf<{ facts: unknown }>(await handle.db.execute(sql`SELECT facts FROM annual_facts ORDER BY year`));
+    const r = await importAnnualFacts(ctx, await csv(['年度,填报项,数值', '二〇一六,staff,5', '2016,员工人数,5', '2016,staff,-2'].join('\n')));
+    expect(r.ok).toBe(false);
+    expect(r.errors.map((e) => [e.row, e.column, e.value])).toEqual([[2, '年度', '二〇一六'], [3, '填报项', '员工人数'], [4, '数值', '-2']]);
+    expect(r.errors[2].message).toContain('不小于0的整数');
+    expect(rowsOf<{ facts: unknown }>(await handle.db.execute(sql`SELECT facts FROM annual_facts ORDER BY year`))).toEqual(before);
   });
 });

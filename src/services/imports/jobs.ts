@@ -16,6 +16,7 @@ import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
 import { isSingleConnection, type ImportKind, type ImportProgress, type ImportResult } from './common.js';
 import { importCaseLedger } from './import-cases.js';
+import { importAnnualFacts } from './import-facts.js';
 import { IMPORT_ROLES, importRequestLedger } from './import-requests.js';
 import type { LedgerError } from './request-ledger.js';
 
@@ -43,7 +44,7 @@ interface Live { kind: string; filename: string; createdAt: Date; progress: Impo
 const live = new Map<number, Live>();
 
 function summary(r: ImportResult): string {
-  const what = r.kind === 'requests' ? '申请' : '案件';
+  const what = r.kind === 'requests' ? '申请' : r.kind === 'cases' ? '案件' : '年度填报';
   if (!r.ok) return `文件有 ${r.errorCount} 处错误，未导入任何数据；请按错误清单修改后重新导入`;
   const parts = [`共 ${r.total} 行：新增${what} ${r.inserted} 件，更新 ${r.updated} 件`];
   if (r.departmentsCreated.length) parts.push(`新建承办单位 ${r.departmentsCreated.join('、')}`);
@@ -72,7 +73,7 @@ export async function startImportJob(ctx: ServiceContext, kind: ImportKind, path
   };
   const run = async (): Promise<ImportJobView | null> => {
     try {
-      const importer = kind === 'requests' ? importRequestLedger : importCaseLedger;
+      const importer = kind === 'requests' ? importRequestLedger : kind === 'cases' ? importCaseLedger : importAnnualFacts;
       const r = await importer(ctx, path, { filename, onProgress, jobId: id });
       await ctx.db.update(importJobs).set({
         status: r.ok ? 'succeeded' : 'failed', total: r.total, processed: r.ok ? r.total : progress.processed, inserted: r.inserted, updated: r.updated,

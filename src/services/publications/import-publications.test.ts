@@ -11,7 +11,6 @@ import { buildUser } from '../../../test/build-test-app.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { importPublications, type ImportProgress } from './import-publications.js';
 import { createPublication } from './create-publication.js';
-import { recordPublicationEvent } from './record-publication-event.js';
 import { searchPublications } from './search.js';
 
 let handle: DbHandle;
@@ -113,7 +112,6 @@ describe('gongkai import publications', () => {
     expect(r.errors).toEqual([{ row: 2, column: '索引号', value: 'E-1', message: '该索引号已被系统内起草发布的信息使用，导入不能覆盖它；请更正索引号' }]);
     const [row] = await handle.db.select().from(publications).where(eq(publications.id, id));
     expect(row.title).toBe('系统内起草的信息');
-    void recordPublicationEvent;
   });
 
   it('refuses unknown file types by name', async () => {

@@ -48,19 +48,20 @@ export async function listPublications(ctx: ServiceContext, f: ListPublicationsF
   const cond = where.length ? and(...where) : undefined;
   const pageSize = Math.min(Math.max(f.pageSize ?? 20, 1), 200);
   const page = Math.max(f.page ?? 1, 1);
-  const [rows, [{ total }], calendar, settings] = await Promise.all([
+  const [rows, total, calendar, settings] = await Promise.all([
     ctx.db.select({
       id: publications.id, indexNo: publications.indexNo, title: publications.title, docNumber: publications.docNumber, state: publications.state,
       issuer: publications.issuer, formedOn: publications.formedOn, publishedOn: publications.publishedOn, normativeKind: publications.normativeKind,
       validity: publications.validity, category: catalogueCategories.name, interpretsId: publications.interpretsId, updatedAt: publications.updatedAt,
     }).from(publications).leftJoin(catalogueCategories, eq(catalogueCategories.id, publications.categoryId)).where(cond)
-      .orderBy(desc(publications.updatedAt), desc(publications.id)).limit(pageSize).offset((page - 1) * pageSize),
-    ctx.db.select({ total: sql<number>`count(*)::int` }).from(publications).where(cond),
+      .orderBy(sql`${publications.updatedAt} DESC NULLS LAST`, sql`${publications.id} DESC NULLS LAST`).limit(pageSize).offset((page - 1) * pageSize),
+    // Exact up to 10,000 (a million published items would take a second to count); beyond, the list says "10,000+".
+    ctx.db.execute(sql`SELECT count(*)::int AS n FROM (SELECT FROM ${publications} ${cond ? sql`WHERE ${cond}` : sql``} LIMIT 10001) t`).then((r) => (r as unknown as { rows: { n: number }[] }).rows[0].n),
     loadCalendar(ctx.db),
     getPublicationSettings(ctx.db),
   ]);
   return {
-    total, page, pageSize,
+    total, totalIsCapped: total > 10_000, page, pageSize,
     items: rows.map((r) => {
       const t = r.state === 'withdrawn' ? null : assessTimeliness({ formedOn: r.formedOn, publishedOn: r.publishedOn }, ctx.today, calendar, settings.riskWorkingDays);
       return {

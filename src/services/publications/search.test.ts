@@ -77,6 +77,14 @@ describe('public search in Chinese (jieba + PostgreSQL full-text search)', () =>
     expect(titles(ranked)).toEqual(['关于做好2024年耕地保护工作的通知']);
   });
 
+  it('a very broad query walks month by month, newest first: same order as sorting', async () => {
+    const walk = { rankLimit: 1, sortLimit: 1 };
+    expect(titles(await searchPublications(handle.db, { q: '耕地', pageSize: 2 }, walk))).toEqual(['关于进一步加强耕地保护和改进占补平衡的实施意见', '关于做好2024年耕地保护工作的通知']);
+    expect(titles(await searchPublications(handle.db, { q: '耕地', pageSize: 2, page: 2 }, walk))).toEqual(['关于开展2023年度土地变更调查工作的通知']);
+    expect(titles(await searchPublications(handle.db, { q: '耕地', pageSize: 10 }, walk))).toEqual(['关于进一步加强耕地保护和改进占补平衡的实施意见', '关于做好2024年耕地保护工作的通知', '关于开展2023年度土地变更调查工作的通知']);
+    expect(titles(await searchPublications(handle.db, { q: '耕地', year: 2023 }, walk))).toEqual(['关于开展2023年度土地变更调查工作的通知']);
+  });
+
   it('falls back to any term when no item has all of them', async () => {
     const r = await searchPublications(handle.db, { q: '耕地 采购' });
     expect(r.mode).toBe('or');

@@ -137,7 +137,7 @@ async function newestByMonth(db: Executor, where: SQL[], vector: SQL, tsq: strin
 /** Newest first, NOT in the date index's order (NULLS FIRST): PostgreSQL then reads the GIN matches and sorts them. */
 const NEWEST_FROM_MATCHES = [sql`${publications.publishedOn} DESC`, sql`${publications.id} DESC`];
 
-async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number, offset: number, rankLimit: number, year?: number): Promise<Page> {
+async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number, offset: number, rankLimit: number, sortLimit: number, year?: number): Promise<Page> {
   const q = sql`to_tsquery('simple', ${tsq})`;
   const byRank = [sql`ts_rank(${publications.searchVector}, ${q}) DESC`, ...NEWEST];
   const inAll = sql`${publications.searchVector} @@ ${q}`;
@@ -149,8 +149,8 @@ async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number,
   // correlated words, never much high, so a high estimate safely skips counting; so do many title hits (the title
   // index is small and quick to count, the body index is not).
   const estimate = await estimatedCount(db, match);
-  const titleEstimate = estimate <= SORT_LIMIT * 2 ? null : await estimatedCount(db, titleMatch);
-  const titleCount = titleEstimate !== null && titleEstimate > SORT_LIMIT * 2 ? Infinity : await cappedCount(db, titleMatch, SORT_LIMIT + 1);
+  const titleEstimate = estimate <= sortLimit * 2 ? null : await estimatedCount(db, titleMatch);
+  const titleCount = titleEstimate !== null && titleEstimate > sortLimit * 2 ? Infinity : await cappedCount(db, titleMatch, sortLimit + 1);
   let counted = 0;
   if (estimate <= rankLimit && titleCount <= rankLimit) {
     counted = await cappedCount(db, match, rankLimit + 1);
@@ -158,7 +158,7 @@ async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number,
   }
   const total = Math.max(estimate, counted, Number.isFinite(titleCount) ? titleCount : 0, rankLimit + 1);
   // Many matches: title hits first — ranked when few, else newest first — then body-only hits newest first. Up to
-  // SORT_LIMIT matches are read and sorted; beyond that they are dense enough to walk month by month.
+  // sortLimit matches are read and sorted; beyond that they are dense enough to walk month by month.
   let months: string[] | null = null;
   const walk = async (vector: SQL, extra: SQL | null, n: number) => newestByMonth(db, where, vector, tsq, extra, (months ??= await monthLexemes(db, year)), n);
   let ids: number[];
@@ -167,14 +167,14 @@ async function rankedIds(db: Executor, where: SQL[], tsq: string, limit: number,
     ids = offset < titleCount ? await idsBy(db, titleMatch, byRank, limit, offset) : [];
     titleHits = titleCount;
   } else {
-    const newest = titleCount <= SORT_LIMIT ? await idsBy(db, titleMatch, NEWEST_FROM_MATCHES, need, 0) : await walk(publications.titleVector as unknown as SQL, null, need);
+    const newest = titleCount <= sortLimit ? await idsBy(db, titleMatch, NEWEST_FROM_MATCHES, need, 0) : await walk(publications.titleVector as unknown as SQL, null, need);
     ids = newest.slice(offset);
     titleHits = newest.length < need ? newest.length : Infinity;
   }
   if (ids.length < limit && Number.isFinite(titleHits)) {
     const bodyNeed = need - titleHits;
     const notInTitle = sql`NOT (${inTitle})`;
-    const body = total - titleHits <= SORT_LIMIT
+    const body = total - titleHits <= sortLimit
       ? await idsBy(db, and(match, notInTitle)!, NEWEST_FROM_MATCHES, bodyNeed, 0)
       : await walk(publications.searchVector as unknown as SQL, notInTitle, bodyNeed);
     ids.push(...body.slice(Math.max(0, offset - titleHits)));
@@ -196,8 +196,10 @@ async function latestIds(db: Executor, where: SQL[], limit: number, offset: numb
  * ts_rank (title weighted A) then newest first — for very broad queries title hits first (see RANK_LIMIT); without
  * one: newest first. Only published items (Art.17).
  */
-export async function searchPublications(db: Executor, f: PublicSearchQuery, opts: { rankLimit?: number } = {}): Promise<PublicSearchResult> {
+/** `opts` lower the limits for tests of the broad-query paths. */
+export async function searchPublications(db: Executor, f: PublicSearchQuery, opts: { rankLimit?: number; sortLimit?: number } = {}): Promise<PublicSearchResult> {
   const rankLimit = opts.rankLimit ?? RANK_LIMIT;
+  const sortLimit = opts.sortLimit ?? SORT_LIMIT;
   const pageSize = Math.min(Math.max(Math.trunc(f.pageSize ?? 10), 1), 50);
   const page = Math.min(Math.max(Math.trunc(f.page ?? 1), 1), Math.ceil(SEARCH_COUNT_CAP / pageSize));
   const offset = (page - 1) * pageSize;
@@ -210,10 +212,10 @@ export async function searchPublications(db: Executor, f: PublicSearchQuery, opt
   let result: Page;
   if (terms.length) {
     mode = 'and';
-    result = await rankedIds(db, where, buildTsQuery(terms, 'and')!, pageSize, offset, rankLimit, f.year);
+    result = await rankedIds(db, where, buildTsQuery(terms, 'and')!, pageSize, offset, rankLimit, sortLimit, f.year);
     if (result.total === 0 && terms.length > 1) {
       mode = 'or';
-      result = await rankedIds(db, where, buildTsQuery(terms, 'or')!, pageSize, offset, rankLimit, f.year);
+      result = await rankedIds(db, where, buildTsQuery(terms, 'or')!, pageSize, offset, rankLimit, sortLimit, f.year);
     }
   } else {
     result = await latestIds(db, where, pageSize, offset);

@@ -120,9 +120,10 @@ describe('annual report computed from imported ledgers', () => {
       receivedOn: r.received_on, closedOn: r.closed, applicantType: r.applicant_type as ReportRequestRow['applicantType'], channel: r.channel as ReportRequestRow['channel'],
       outcome: r.outcome as ReportRequestRow['outcome'], extended: r.extended, department: r.department,
     }));
+    const supplements = rowsOf<{ on: string }>(await handle.db.execute(sql`SELECT "on"::text AS "on" FROM request_events WHERE type = 'supplement_requested'`)).map((e) => ({ requestedOn: e.on }));
     for (const [year, format] of [[2024, 'gov-2021'], [2016, 'gov-2014'], [2020, 'gov-2019']] as const) {
       const { report } = await buildYearReport(handle.db, year, format);
-      const direct = buildAnnualReport({ format, year, agency: report.agency, requests: exact });
+      const direct = buildAnnualReport({ format, year, agency: report.agency, requests: exact, supplements });
       expect(json(report).requests).toEqual(json(direct).requests);
       expect(report.byMonth).toEqual(direct.byMonth);
       expect(report.byChannel).toEqual(direct.byChannel);

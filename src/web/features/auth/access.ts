@@ -13,12 +13,14 @@ export const PAGE_ROLES = {
   inbox: ['registrar', 'handler', 'reviewer', 'secrecy_reviewer'],
   annualReport: ['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'publisher', 'admin', 'auditor'],
   imports: ['registrar', 'admin'],
+  cases: ['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'admin', 'auditor'],
   publications: ['publisher', 'secrecy_reviewer', 'reviewer', 'auditor'],
   publicationsEdit: ['publisher'],
   users: ['security_admin'],
   departments: ['admin'],
   calendar: ['admin'],
   agency: ['admin'],
+  templates: ['admin'],
   audit: ['auditor', 'security_admin'],
 } as const satisfies Record<string, readonly Role[] | null>;
 

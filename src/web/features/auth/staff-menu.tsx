@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined, BankOutlined, CalendarOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined,
-  FileSearchOutlined, FileTextOutlined, InboxOutlined, NotificationOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined,
+  FileSearchOutlined, FileTextOutlined, InboxOutlined, NotificationOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Role, SessionUser } from '../../api/types.js';
 import { PAGE_ROLES, type StaffPage } from './access.js';
@@ -29,6 +29,7 @@ export const STAFF_MENU: (MenuEntry | MenuGroup)[] = [
   { path: '/staff/requests/new', label: '登记申请', icon: <FileAddOutlined />, page: 'register' },
   { path: '/staff/publications', label: '主动公开', icon: <NotificationOutlined />, page: 'publications' },
   { path: '/staff/reports/annual', label: '年度报告', icon: <FileTextOutlined />, page: 'annualReport' },
+  { path: '/staff/cases', label: '复议诉讼', icon: <SolutionOutlined />, page: 'cases' },
   { path: '/staff/imports', label: '台账导入', icon: <CloudUploadOutlined />, page: 'imports' },
   {
     key: 'admin',
@@ -39,6 +40,7 @@ export const STAFF_MENU: (MenuEntry | MenuGroup)[] = [
       { path: '/staff/admin/departments', label: '承办单位', icon: <BankOutlined />, page: 'departments' },
       { path: '/staff/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, page: 'calendar' },
       { path: '/staff/admin/agency', label: '机关信息', icon: <FileSearchOutlined />, page: 'agency' },
+      { path: '/staff/admin/templates', label: '文书模板', icon: <FileTextOutlined />, page: 'templates' },
     ],
   },
   { path: '/staff/audit', label: '审计日志', icon: <AuditOutlined />, page: 'audit' },

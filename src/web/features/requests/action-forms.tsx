@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, type FormInstance } from 'antd';
+import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { EVENT_LABELS, CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, DELIVERY_METHOD_LABELS, FEE_BASIS_LABELS, type EventType } from '../../../core/requests/events.js';
 import { OUTCOME_LABELS, type Outcome } from '../../../core/requests/outcomes.js';
+import { calculateFee, FEE_STANDARD_TEXT, type FeeBasis, type FeeCalculation } from '../../../core/fees/calculate-fee.js';
 import { defaultLegalBasis } from '../../../core/requests/default-legal-basis.js';
 import { OFFICE_REPLY_OUTCOMES } from '../../../core/requests/apply-event.js';
 import type { Department, RequestDetail } from '../../api/types.js';
@@ -49,6 +50,54 @@ const DELIVERY_FROM_REQUEST: Record<string, string> = { post: 'post', email: 'em
 
 /** Outcomes for which the draft names the third party whose rights are concerned (Arts.15, 32). */
 const THIRD_PARTY_OUTCOMES: readonly Outcome[] = ['withheld_third_party', 'partly_disclosed', 'disclosed'];
+
+/** The fee of the form's quantity, computed by core (国办函〔2020〕109号 Arts.4–5), or null while incomplete. */
+function feeOf(v: ActionValues): FeeCalculation | null {
+  try {
+    if (v.basis === 'per_page' && Number(v.pages) >= 1) return calculateFee({ basis: 'per_page', pages: Number(v.pages) });
+    if (v.basis === 'per_request' && Number(v.nthInMonth) >= 1) return calculateFee({ basis: 'per_request', nthInMonth: Number(v.nthInMonth) });
+  } catch { /* incomplete input */ }
+  return null;
+}
+
+/** 收费通知: the basis, the quantity it is computed from, the amount (by core, never typed by hand) and how to pay. */
+function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
+  const values = Form.useWatch([], form) ?? {};
+  const basis = (values.basis as FeeBasis | undefined) ?? 'per_request';
+  const calc = feeOf(values);
+  return (
+    <>
+      <Form.Item name="basis" label="计费方式" rules={[{ required: true }]} extra={FEE_STANDARD_TEXT[basis]}>
+        <Radio.Group options={Object.entries(FEE_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Form.Item>
+      {basis === 'per_page' ? (
+        <Form.Item name="pages" label="提供信息的页数" rules={[{ required: true, message: '请填写页数' }]}>
+          <InputNumber min={1} max={1_000_000} precision={0} suffix="页" style={{ width: 200 }} />
+        </Form.Item>
+      ) : (
+        <Form.Item name="nthInMonth" label="本申请是该申请人本月第几件申请" rules={[{ required: true, message: '请填写本月第几件申请' }]}>
+          <InputNumber min={1} max={10_000} precision={0} prefix="第" suffix="件" style={{ width: 200 }} />
+        </Form.Item>
+      )}
+      <Form.Item label="应缴金额" required
+        validateStatus={calc && calc.amountYuan === 0 ? 'error' : undefined}
+        help={calc && calc.amountYuan === 0 ? '按所填数量属于免费档，不收取信息处理费，无需发出收费通知' : undefined}>
+        <Typography.Text strong style={{ fontSize: 18 }}>{calc ? `${calc.amountYuan.toLocaleString('zh-CN')} 元` : '—'}</Typography.Text>
+        {calc && calc.amountYuan > 0 && (
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>
+            {calc.breakdown.filter((b) => b.count > 0).map((b) => `${b.from}–${b.to}${basis === 'per_page' ? '页' : '件'}×${b.unitYuan}元`).join('＋')}
+          </Typography.Text>
+        )}
+      </Form.Item>
+      <Form.Item name="paymentMethod" label="缴纳方式" rules={required('请写明缴纳方式')}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="noticeReceivedOn" label="申请人收到通知日期（已知时填写）">
+        <DatePicker style={{ width: 220 }} disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
+      </Form.Item>
+    </>
+  );
+}
 
 /** Outcomes whose reply tells how the information is provided or obtained (条例 Art.36(一)(二), Art.37, Art.39). */
 const PROVISION_OUTCOMES: readonly Outcome[] = ['already_public', 'disclosed', 'partly_disclosed', 'not_processed_petition', 'not_processed_publication'];
@@ -328,21 +377,12 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
   fee_notice_issued: {
     label: '发出收费通知',
     hint: () => '申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条；国办函〔2020〕109号）。申请人自收到收费通知次日起20个工作日内缴纳，逾期未缴纳视为放弃申请。',
-    initial: () => ({ basis: 'per_request' }),
-    fields: () => (
-      <>
-        <Form.Item name="basis" label="计费方式" rules={[{ required: true }]}>
-          <Radio.Group options={Object.entries(FEE_BASIS_LABELS).map(([value, label]) => ({ value, label }))} />
-        </Form.Item>
-        <Form.Item name="amountYuan" label="金额" rules={[{ required: true, message: '请填写收费金额' }]}>
-          <InputNumber min={0.01} max={1_000_000} precision={2} prefix="¥" suffix="元" style={{ width: 220 }} />
-        </Form.Item>
-        <Form.Item name="noticeReceivedOn" label="申请人收到通知日期（已知时填写）">
-          <DatePicker style={{ width: 220 }} disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
-        </Form.Item>
-      </>
-    ),
-    toEvent: (v) => ({ basis: v.basis, amountYuan: Number(v.amountYuan), noticeReceivedOn: iso(v.noticeReceivedOn) }),
+    initial: () => ({ basis: 'per_request', paymentMethod: '通过财政非税收入电子缴款码或到本机关办公地点缴纳' }),
+    fields: ({ form }) => <FeeFields form={form} />,
+    toEvent: (v) => {
+      const calc = feeOf(v);
+      return { basis: v.basis, amountYuan: calc?.amountYuan ?? 0, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { nthInMonth: Number(v.nthInMonth) }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn) };
+    },
   },
   fee_notice_delivered: { label: '登记收费通知送达', dateLabel: '申请人收到通知日期', hint: (d) => d.view.fee ? `缴费期限自申请人收到收费通知次日起计算，当前至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
   fee_paid: { label: '登记已缴费', kind: 'primary', dateLabel: '缴费日期', hint: (d) => d.view.fee ? `应缴 ${d.view.fee.amountYuan} 元，缴费期限至${formatDate(d.view.fee.paymentDueOn)}。` : '' },

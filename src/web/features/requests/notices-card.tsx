@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Modal, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Dropdown, Modal, Space, Typography } from 'antd';
 import { DownOutlined, EyeOutlined } from '@ant-design/icons';
 import { NOTICE_TYPES, NOTICE_TYPE_LABELS, type NoticeType } from '../../../core/notices/types.js';
 import { ApiError, errorMessage } from '../../api/client.js';
@@ -63,22 +63,20 @@ export function NoticesCard({ detail, onOpen }: { detail: RequestDetail; onOpen:
       {detail.notices.length === 0 ? (
         <Typography.Text type="secondary">尚未出具文书</Typography.Text>
       ) : (
-        <Table size="small" rowKey="id" pagination={false} dataSource={detail.notices}
-          columns={[
-            { title: '文书', dataIndex: 'type', render: (t: string) => noticeLabel(t) },
-            { title: '文号', dataIndex: 'docNumber', render: (n: string | null) => n ?? '—' },
-            { title: '日期', dataIndex: 'issuedOn', width: 110, render: (x: string | null) => formatDate(x) ?? '—' },
-            {
-              title: '', key: 'op', width: 150,
-              render: (_v, n) => (
-                <Space size={4}>
-                  <Button size="small" type="link" onClick={() => onOpen({ kind: 'issued', noticeId: n.id, title: `${noticeLabel(n.type)}${n.docNumber ? `（${n.docNumber}）` : ''}` })}>查看</Button>
-                  <a href={`/api/requests/${detail.id}/notices/${n.id}?format=docx`} download>Word</a>
-                </Space>
-              ),
-            },
-          ]}
-        />
+        <div>
+          {detail.notices.map((n) => (
+            <div key={n.id} style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 8, padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+              <div style={{ minWidth: 0 }}>
+                <div>{noticeLabel(n.type)}{n.docNumber && <Typography.Text type="secondary">（{n.docNumber}）</Typography.Text>}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDate(n.issuedOn) ?? '—'}</Typography.Text>
+              </div>
+              <Space size={4} style={{ flex: 'none' }}>
+                <Button size="small" type="link" onClick={() => onOpen({ kind: 'issued', noticeId: n.id, title: `${noticeLabel(n.type)}${n.docNumber ? `（${n.docNumber}）` : ''}` })}>查看</Button>
+                <a href={`/api/requests/${detail.id}/notices/${n.id}?format=docx`} download>Word</a>
+              </Space>
+            </div>
+          ))}
+        </div>
       )}
     </Card>
   );

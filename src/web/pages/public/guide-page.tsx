@@ -3,15 +3,30 @@ import { Card, Descriptions, Typography } from 'antd';
 import { useGuide } from '../../features/public/use-public.js';
 import { PageLoading } from '../../components/page-loading.js';
 import { ErrorResult } from '../../components/error-result.js';
+import { HtmlFragment } from '../../components/html-fragment.js';
+import { usePublicGuideSections } from '../../features/publications/workbench-hooks.js';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
 const { Title, Paragraph, Text } = Typography;
 
 /** 政府信息公开指南 (条例 Art.12): the office, how to apply, time limits, fees and remedies. */
 export function GuidePage() {
   const guide = useGuide();
+  const sections = usePublicGuideSections();
   if (guide.isPending) return <PageLoading />;
   if (guide.isError) return <ErrorResult error={guide.error} onRetry={() => void guide.refetch()} />;
   const a = guide.data.agency;
+  // The guide the publisher maintains (Art.12 "及时更新") replaces the built-in text once saved.
+  if (sections.data && !sections.data.isDefault) {
+    const html = sections.data.sections.map((x) => `<h3>${escapeHtml(x.title)}</h3>${x.bodyHtml}`).join('');
+    return (
+      <div style={{ maxWidth: 900, margin: '0 auto' }}>
+        <Title level={3}>{a.name}政府信息公开指南</Title>
+        <Card size="small"><HtmlFragment html={html} title="政府信息公开指南" /></Card>
+      </div>
+    );
+  }
   const reconsideration = a.reconsiderationBody || a.parentBody || '本机关的上一级行政机关';
   return (
     <div style={{ maxWidth: 900, margin: '0 auto' }}>

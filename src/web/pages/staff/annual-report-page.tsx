@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Row, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, GlobalOutlined } from '@ant-design/icons';
 import { REPORT_FORMATS, REPORT_FORMAT_LABELS, defaultFormatForYear, type ReportFormat } from '../../../core/reports/formats.js';
 import { CHANNEL_LABELS, type Channel } from '../../../core/types.js';
 import type { AnnualReport, TableReport } from '../../../core/reports/types.js';
 import { downloadUrl, useAnnualReport, usePublishReport, type DownloadType } from '../../features/reports/use-annual-report.js';
 import { FactsForm } from '../../features/reports/facts-form.js';
+import { AggregatePanel } from '../../features/reports/aggregate-panel.js';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { ApiError, errorMessage, toQueryString } from '../../api/client.js';
 import { ChecksList, Gov2014Table, ProactiveTable, RequestsTable, ReviewsTable } from '../../features/reports/report-tables.js';
@@ -60,8 +61,25 @@ function Charts({ report }: { report: AnnualReport }) {
   );
 }
 
-/** 年度报告: pick a year (and format), see the tables, the checks and the charts, download each file. */
+/** 年度报告: this agency's report of a year, or the aggregation of subordinate agencies' reports. */
 export function AnnualReportPage() {
+  const [mode, setMode] = useState<'own' | 'aggregate'>('own');
+  return (
+    <>
+      <Segmented value={mode} onChange={(v) => setMode(v as 'own' | 'aggregate')} style={{ marginBottom: 12 }}
+        options={[{ value: 'own', label: '本机关年度报告' }, { value: 'aggregate', label: '汇总下级单位报告' }]} />
+      {mode === 'own' ? <OwnReport /> : (
+        <>
+          <div className="gk-page-title"><Typography.Title level={3}>汇总下级单位年度报告</Typography.Title></div>
+          <AggregatePanel />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Pick a year (and format), see the tables, the checks and the charts, download each file, publish. */
+function OwnReport() {
   const [year, setYear] = useState(NOW.getMonth() < 3 ? THIS_YEAR - 1 : THIS_YEAR);
   const [format, setFormat] = useState<ReportFormat | undefined>(undefined);
   const report = useAnnualReport(year, format);
@@ -91,7 +109,7 @@ export function AnnualReportPage() {
         <Typography.Title level={3}>政府信息公开工作年度报告</Typography.Title>
         <Space wrap>
           <Select value={year} onChange={(y: number) => setYear(y)} options={YEARS.map((y) => ({ value: y, label: `${y}年度` }))} style={{ width: 120 }} aria-label="报告年度" />
-          <Select value={format ?? 'auto'} onChange={(f: string) => setFormat(f === 'auto' ? undefined : (f as ReportFormat))} style={{ width: 300 }} aria-label="报告格式"
+          <Select value={format ?? 'auto'} onChange={(f: string) => setFormat(f === 'auto' ? undefined : (f as ReportFormat))} style={{ width: 340 }} aria-label="报告格式"
             options={[{ value: 'auto', label: `按年度默认（${REPORT_FORMAT_LABELS[defaultFormatForYear(year)]}）` }, ...REPORT_FORMATS.map((f) => ({ value: f, label: REPORT_FORMAT_LABELS[f] }))]} />
         </Space>
       </div>

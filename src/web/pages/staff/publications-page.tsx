@@ -1,11 +1,15 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { Alert, Button, Card, Input, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Input, Segmented, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { usePublicationList, type PublicationListItem } from '../../features/publications/use-publications.js';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { ErrorResult } from '../../components/error-result.js';
+import { TimelinessPanel } from '../../features/publications/timeliness-panel.js';
+import { SuggestionsPanel } from '../../features/publications/suggestions-panel.js';
+import { CataloguePanel } from '../../features/publications/catalogue-panel.js';
+import { GuideEditor } from '../../features/publications/guide-editor.js';
 import { formatDate } from '../../components/format.js';
 
 const STATE_COLORS: Record<string, string> = { draft: 'default', pending_review: 'gold', pending_approval: 'cyan', approved: 'blue', published: 'green', withdrawn: 'default' };
@@ -29,8 +33,33 @@ export function TimelinessTag({ t }: { t: PublicationListItem['timeliness'] }) {
   return null;
 }
 
-/** 主动公开 (workbench): drafts, secrecy review, approval, publication. */
+/** 主动公开 (workbench): the items, Art.26 timeliness, Art.44 suggestions, the 目录 and the 指南. */
 export function StaffPublicationsPage() {
+  const me = useMe().data?.user;
+  const [params, setParams] = useSearchParams();
+  const isPublisher = hasAnyRole(me, ['publisher']);
+  const views = [
+    { key: 'items', label: '信息列表', children: <PublicationItems /> },
+    { key: 'timeliness', label: '公开时效', children: <TimelinessPanel /> },
+    ...(hasAnyRole(me, ['publisher', 'reviewer', 'auditor']) ? [{ key: 'suggestions', label: '转主动公开建议', children: <SuggestionsPanel canAct={isPublisher} /> }] : []),
+    { key: 'catalogue', label: '公开目录', children: <CataloguePanel canEdit={isPublisher} /> },
+    { key: 'guide', label: '公开指南', children: <GuideEditor canEdit={isPublisher} /> },
+  ];
+  const view = views.find((v) => v.key === params.get('view'))?.key ?? 'items';
+  return (
+    <>
+      <div className="gk-page-title">
+        <Typography.Title level={3}>主动公开</Typography.Title>
+        {isPublisher && <Link to="/staff/publications/new"><Button type="primary" icon={<PlusOutlined />}>起草</Button></Link>}
+      </div>
+      <Card>
+        <Tabs activeKey={view} onChange={(k) => setParams(k === 'items' ? {} : { view: k })} items={views} destroyOnHidden />
+      </Card>
+    </>
+  );
+}
+
+function PublicationItems() {
   const me = useMe().data?.user;
   const navigate = useNavigate();
   const defaultTab = hasAnyRole(me, ['secrecy_reviewer']) && !hasAnyRole(me, ['publisher']) ? 'pending_review' : hasAnyRole(me, ['reviewer']) && !hasAnyRole(me, ['publisher']) ? 'pending_approval' : 'all';
@@ -42,41 +71,32 @@ export function StaffPublicationsPage() {
   const list = usePublicationList({ state: states, q: q || undefined, page, pageSize });
   const missing = list.isError && isMissingEndpoint(list.error);
 
+  if (missing) return <Alert type="info" showIcon title="功能建设中" description="主动公开信息的起草、保密审查和发布功能正在建设中。" />;
   return (
     <>
-      <div className="gk-page-title">
-        <Typography.Title level={3}>主动公开</Typography.Title>
-        {hasAnyRole(me, ['publisher']) && <Link to="/staff/publications/new"><Button type="primary" icon={<PlusOutlined />}>起草</Button></Link>}
-      </div>
-      {missing ? (
-        <Alert type="info" showIcon title="功能建设中" description="主动公开信息的起草、保密审查和发布功能正在建设中。" />
-      ) : (
-        <Card>
-          <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-            <Tabs activeKey={tab} onChange={(k) => { setTab(k); setPage(1); }} items={TABS.map((t) => ({ key: t.key, label: t.label }))} style={{ marginBottom: 0 }} />
-            <Input.Search placeholder="标题、索引号、文号或正文" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 300 }} aria-label="搜索主动公开信息" />
-          </Space>
-          {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-          <Table<PublicationListItem>
-            rowKey="id"
-            className="gk-table-clickable"
-            loading={list.isFetching}
-            dataSource={list.data?.items ?? []}
-            scroll={{ x: 900 }}
-            onRow={(r) => ({ onClick: () => navigate(`/staff/publications/${r.id}`) })}
-            locale={{ emptyText: '没有符合条件的信息' }}
-            pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => { setPage(s !== pageSize ? 1 : p); setPageSize(s); } }}
-            columns={[
-              { title: '标题', dataIndex: 'title', ellipsis: true, render: (t: string, r) => <Link to={`/staff/publications/${r.id}`} onClick={(e) => e.stopPropagation()}>{t}</Link> },
-              { title: '索引号', dataIndex: 'indexNo', width: 190, render: (x: string | null) => x ?? <Typography.Text type="secondary">发布时生成</Typography.Text> },
-              { title: '目录', dataIndex: 'category', width: 130, ellipsis: true, render: (c: string | null) => c ?? '—' },
-              { title: '状态', dataIndex: 'stateLabel', width: 110, render: (l: string, r) => <Tag color={STATE_COLORS[r.state]}>{l}</Tag> },
-              { title: '时效', key: 't', width: 130, render: (_v, r) => <TimelinessTag t={r.timeliness} /> },
-              { title: '发布日期', dataIndex: 'publishedOn', width: 110, render: (d: string | null) => d ?? '—' },
-            ]}
-          />
-        </Card>
-      )}
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Segmented value={tab} onChange={(k) => { setTab(String(k)); setPage(1); }} options={TABS.map((t) => ({ value: t.key, label: t.label }))} />
+        <Input.Search placeholder="标题、索引号、文号或正文" allowClear onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 300 }} aria-label="搜索主动公开信息" />
+      </Space>
+      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<PublicationListItem>
+        rowKey="id"
+        className="gk-table-clickable"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 900 }}
+        onRow={(r) => ({ onClick: () => navigate(`/staff/publications/${r.id}`) })}
+        locale={{ emptyText: '没有符合条件的信息' }}
+        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: (p, s) => { setPage(s !== pageSize ? 1 : p); setPageSize(s); } }}
+        columns={[
+          { title: '标题', dataIndex: 'title', ellipsis: true, render: (t: string, r) => <Link to={`/staff/publications/${r.id}`} onClick={(e) => e.stopPropagation()}>{t}</Link> },
+          { title: '索引号', dataIndex: 'indexNo', width: 190, render: (x: string | null) => x ?? <Typography.Text type="secondary">发布时生成</Typography.Text> },
+          { title: '目录', dataIndex: 'category', width: 130, ellipsis: true, render: (c: string | null) => c ?? '—' },
+          { title: '状态', dataIndex: 'stateLabel', width: 110, render: (l: string, r) => <Tag color={STATE_COLORS[r.state]}>{l}</Tag> },
+          { title: '时效', key: 't', width: 130, render: (_v, r) => <TimelinessTag t={r.timeliness} /> },
+          { title: '发布日期', dataIndex: 'publishedOn', width: 110, render: (d: string | null) => d ?? '—' },
+        ]}
+      />
     </>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "publications_updated_idx" ON "publications" USING btree ("updated_at" DESC NULLS LAST,"id" DESC NULLS LAST);
