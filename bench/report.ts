@@ -73,56 +73,85 @@ async function seedRequests(h: DbHandle, n: number, log: (s: string) => void): P
   await h.exec('ANALYZE');
 }
 
-/** The hand-written baseline: part 三 of gov-2021 for YEAR in one SQL statement (2019 outcomes only, as seeded). */
-function handAggregateSql(): string {
+/**
+ * The hand-written baselines, one SQL statement each (2019 outcomes only, as seeded):
+ * - `table`: part 三 of gov-2021 for YEAR (the 25 rows × applicant types) — a lower bound;
+ * - `full`: every figure the report derives from the requests table — part 三 plus requests by month and by
+ *   channel and the per-department figures — in one scan (GROUPING SETS), i.e. the same work as the service.
+ */
+function handAggregateSql(full: boolean): string {
   const s = `DATE '${YEAR}-01-01'`;
   const e = `DATE '${YEAR}-12-31'`;
   const outcomeRows = GOV2021_ROWS.filter((r) => r.isOutcome).map((r) => {
     const codes = Object.entries(OUTCOME_2021_ROW).filter(([, row]) => row === r.key).map(([o]) => `'${o}'`);
     return `count(*) FILTER (WHERE closed BETWEEN ${s} AND ${e} AND outcome IN (${codes.join(',')})) AS "${r.key}"`;
   });
-  return `SELECT applicant_type,
+  return `SELECT applicant_type${full ? ', m, channel, lead_department_id' : ''},
       count(*) FILTER (WHERE received_on >= ${s}) AS "received",
       count(*) FILTER (WHERE received_on < ${s}) AS "carriedIn",
       ${outcomeRows.join(',\n      ')},
       count(*) FILTER (WHERE closed BETWEEN ${s} AND ${e}) AS "handledTotal",
-      count(*) FILTER (WHERE closed IS NULL OR closed > ${e}) AS "carriedOut"
-    FROM (SELECT applicant_type, received_on, outcome, COALESCE(replied_on, closed_on) AS closed FROM requests
+      count(*) FILTER (WHERE closed IS NULL OR closed > ${e}) AS "carriedOut"${full ? `,
+      count(*) FILTER (WHERE closed BETWEEN ${s} AND ${e} AND extended) AS "extended"` : ''}
+    FROM (SELECT applicant_type, received_on, outcome, COALESCE(replied_on, closed_on) AS closed${full ? `, channel, lead_department_id, extended,
+                 CASE WHEN received_on >= ${s} THEN extract(month FROM received_on)::int END AS m` : ''}
+          FROM requests
           WHERE received_on <= ${e} AND (received_on >= ${s} OR COALESCE(replied_on, closed_on) IS NULL OR COALESCE(replied_on, closed_on) >= ${s})) r
-    GROUP BY applicant_type`;
+    GROUP BY ${full ? 'GROUPING SETS ((applicant_type), (m), (channel), (lead_department_id))' : 'applicant_type'}`;
 }
 
-async function handAggregate(h: DbHandle): Promise<Record<string, number[]>> {
-  const r = await h.db.execute(sql.raw(handAggregateSql()));
-  const rows = (r as unknown as { rows: Record<string, string | number>[] }).rows;
-  const table: Record<string, number[]> = Object.fromEntries(GOV2021_ROWS.map((d) => [d.key, [0, 0, 0, 0, 0, 0, 0]]));
+interface HandFigures { table: Record<string, number[]>; byMonth?: number[]; byChannel?: Record<string, number>; byDepartment?: Record<number, number[]> }
+
+async function handAggregate(h: DbHandle, full: boolean): Promise<HandFigures> {
+  const r = await h.db.execute(sql.raw(handAggregateSql(full)));
+  const rows = (r as unknown as { rows: Record<string, string | number | null>[] }).rows;
+  const out: HandFigures = { table: Object.fromEntries(GOV2021_ROWS.map((d) => [d.key, [0, 0, 0, 0, 0, 0, 0]])) };
+  if (full) { out.byMonth = new Array(12).fill(0); out.byChannel = {}; out.byDepartment = {}; }
   for (const row of rows) {
-    const c = TYPES.indexOf(String(row.applicant_type));
-    for (const d of GOV2021_ROWS) {
-      const v = Number(row[d.key]);
-      table[d.key][c] += v;
-      table[d.key][6] += v;
-    }
+    if (row.applicant_type !== null && row.applicant_type !== undefined) {
+      const c = TYPES.indexOf(String(row.applicant_type));
+      for (const d of GOV2021_ROWS) {
+        const v = Number(row[d.key]);
+        out.table[d.key][c] += v;
+        out.table[d.key][6] += v;
+      }
+    } else if (full && row.m !== null) out.byMonth![Number(row.m) - 1] = Number(row.received);
+    else if (full && row.channel !== null) out.byChannel![String(row.channel)] = Number(row.received);
+    else if (full && row.lead_department_id !== null) out.byDepartment![Number(row.lead_department_id)] = [Number(row.received), Number(row.handledTotal), Number(row.extended), Number(row.carriedOut)];
   }
-  return table;
+  return out;
 }
 
-async function timeReport(h: DbHandle, runs: number): Promise<{ service: number; hand: number; agree: boolean; fetchedRows: number }> {
-  // Warm up both (plans, caches), then alternate.
+async function timeReport(h: DbHandle, runs: number): Promise<{ service: number; table: number; full: number; agree: boolean; fetchedRows: number }> {
+  // Warm up (plans, caches) and check that all three agree, then alternate.
   const first = await buildYearReport(h.db, YEAR, 'gov-2021');
-  const hand0 = await handAggregate(h);
-  const agree = JSON.stringify((first.report as Gov2021Report).requests.rows) === JSON.stringify(hand0);
+  const report = first.report as Gov2021Report;
+  const t0 = await handAggregate(h, false);
+  const f0 = await handAggregate(h, true);
+  const names = new Map(((await h.db.execute(sql`SELECT id, name FROM departments`)) as unknown as { rows: { id: number; name: string }[] }).rows.map((d) => [Number(d.id), d.name]));
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const deptsOk = (report.byDepartment ?? []).length === Object.keys(f0.byDepartment!).length
+    && (report.byDepartment ?? []).every((d) => {
+      const id = [...names].find(([, n]) => n === d.department)?.[0];
+      return id !== undefined && same([d.received, d.closed, d.extended, d.carriedOut], f0.byDepartment![id]);
+    });
+  const channelsOk = Object.entries(report.byChannel ?? {}).every(([c, n]) => n === (f0.byChannel![c] ?? 0));
+  const agree = same(report.requests.rows, t0.table) && same(report.requests.rows, f0.table) && same(report.byMonth, f0.byMonth) && channelsOk && deptsOk;
   const service: number[] = [];
-  const hand: number[] = [];
+  const table: number[] = [];
+  const full: number[] = [];
   for (let i = 0; i < runs; i++) {
     let t = performance.now();
     await buildYearReport(h.db, YEAR, 'gov-2021');
     service.push(performance.now() - t);
     t = performance.now();
-    await handAggregate(h);
-    hand.push(performance.now() - t);
+    await handAggregate(h, false);
+    table.push(performance.now() - t);
+    t = performance.now();
+    await handAggregate(h, true);
+    full.push(performance.now() - t);
   }
-  return { service: median(service), hand: median(hand), agree, fetchedRows: first.fetchedRows };
+  return { service: median(service), table: median(table), full: median(full), agree, fetchedRows: first.fetchedRows };
 }
 
 /** A realistic 100,000-row request ledger as XLSX (date cells, every outcome, 补正, extensions, departments). */
@@ -211,7 +240,7 @@ export async function runReportBench(opts: { databaseUrl: string; rows: number; 
     } finally {
       await pgH.close();
     }
-    const ratio = pgRes.service / pgRes.hand;
+    const ratio = pgRes.service / pgRes.full;
     // 2. PGlite, `pgliteRows` requests.
     log(`PGlite: seeding ${opts.pgliteRows.toLocaleString('en')} requests …`);
     const liteH = await openDb({ databaseUrl: null, dataDir: join(tmp, 'lite-report') });
@@ -240,11 +269,13 @@ export async function runReportBench(opts: { databaseUrl: string; rows: number; 
     md.push(
       `| measure | result | baseline / goal | ratio | ok |`,
       `|---|---|---|---|---|`,
-      `| gov-2021 report ${YEAR}, ${opts.rows.toLocaleString('en')} requests, PostgreSQL (median of 7; ${pgRes.fetchedRows.toLocaleString('en')} grouped rows fetched) | ${ms(pgRes.service)} | hand-written single-query aggregate ${ms(pgRes.hand)} | ${ratio.toFixed(2)}× (goal ≤ 1.5×) | ${ok(ratio <= 1.5 && pgRes.agree)} |`,
-      `| same report, ${opts.pgliteRows.toLocaleString('en')} requests, PGlite (median of 5) | ${ms(liteRes.service)} | goal ≤ 2,000 ms (hand aggregate ${ms(liteRes.hand)}) | — | ${ok(liteRes.service <= 2000 && liteRes.agree)} |`,
+      `| gov-2021 report ${YEAR}, ${opts.rows.toLocaleString('en')} requests, PostgreSQL (median of 7; ${pgRes.fetchedRows.toLocaleString('en')} grouped rows fetched) | ${ms(pgRes.service)} | hand-written single-query aggregate of the same figures (part 三, by month, by channel, by department) ${ms(pgRes.full)}; of part 三 alone ${ms(pgRes.table)} | ${ratio.toFixed(2)}× (goal ≤ 1.5×); ${(pgRes.service / pgRes.table).toFixed(2)}× part 三 alone | ${ok(ratio <= 1.5 && pgRes.agree)} |`,
+      `| same report, ${opts.pgliteRows.toLocaleString('en')} requests, PGlite (median of 5) | ${ms(liteRes.service)} | goal ≤ 2,000 ms (hand aggregates ${ms(liteRes.full)} / ${ms(liteRes.table)}) | — | ${ok(liteRes.service <= 2000 && liteRes.agree)} |`,
       `| import ${importRows.toLocaleString('en')}-row XLSX ledger, PGlite | ${(imp.ms / 1000).toFixed(1)} s, peak RSS ${imp.maxRssMb} MB | goal ≤ 30 s, ≤ 1,024 MB | — | ${ok(imp.ok && imp.ms <= 30_000 && imp.maxRssMb <= 1024)} |`,
       '',
-      `Report tables equal to the hand-written aggregate: PostgreSQL ${pgRes.agree ? 'yes' : 'NO'}, PGlite ${liteRes.agree ? 'yes' : 'NO'}. `
+      `The service's figures equal both hand-written aggregates: PostgreSQL ${pgRes.agree ? 'yes' : 'NO'}, PGlite ${liteRes.agree ? 'yes' : 'NO'}. `
+        + 'The service groups the year\'s requests in SQL and hands the engine one reference per request (core rows carry no count); '
+        + 'most of the gap to the part-三-only aggregate is the engine counting those references. '
         + `Import: ${imp.inserted.toLocaleString('en')} of ${imp.total.toLocaleString('en')} rows inserted${imp.errors ? `, ${imp.errors} errors` : ''}; the file is checked in a worker thread while the main thread writes (one transaction).`,
       '',
     );

@@ -4,7 +4,7 @@
  * up (it must have the demo data); set GONGKAI_E2E_SHOTS to choose where screenshots go.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +37,18 @@ function run(args: string[], env: NodeJS.ProcessEnv): string {
   return r.stdout;
 }
 
+/** True when dist/web is missing or older than any file under src/web, src/shared or src/core (pages import both). */
+function webBuildIsStale(): boolean {
+  const built = join(ROOT, 'dist/web/index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newer = (dir: string): boolean => readdirSync(dir, { withFileTypes: true }).some((e) => {
+    const p = join(dir, e.name);
+    return e.isDirectory() ? newer(p) : statSync(p).mtimeMs > builtAt;
+  });
+  return ['src/web', 'src/shared', 'src/core'].some((d) => existsSync(join(ROOT, d)) && newer(join(ROOT, d)));
+}
+
 export interface TestServer {
   baseUrl: string;
   adminPassword: string | null;
@@ -46,12 +58,12 @@ export interface TestServer {
 /** Builds the pages when missing, loads the demo agency into a fresh data dir and starts the server on a free port. */
 export async function startServer(): Promise<TestServer> {
   if (process.env.GONGKAI_E2E_URL) return { baseUrl: process.env.GONGKAI_E2E_URL.replace(/\/$/, ''), adminPassword: process.env.GONGKAI_E2E_ADMIN_PASSWORD ?? null, stop: async () => {} };
-  if (!existsSync(join(ROOT, 'dist/web/index.html'))) {
+  if (webBuildIsStale()) {
     const b = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
     if (b.status !== 0) throw new Error(`vite build 失败：\n${b.stdout}\n${b.stderr}`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-e2e-'));
-  const env = { ...process.env, GONGKAI_DATA_DIR: dataDir, TZ: process.env.TZ ?? 'UTC', LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, GONGKAI_DATA_DIR: dataDir, TZ: process.env.TZ ?? 'UTC', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   const demo = run(['demo'], env);
   const adminPassword = /admin\s+\S+\s+初始密码：(\S+)/.exec(demo)?.[1] ?? null;

@@ -28,3 +28,22 @@ export function NoticeFrame({ html, title, minHeight = 320, bordered = true }: {
   }, [html, minHeight]);
   return <iframe ref={ref} title={title} className="gk-notice-frame" sandbox="allow-same-origin allow-popups" srcDoc={html} style={{ height, minHeight, border: bordered ? undefined : 0 }} />;
 }
+
+/** Opens a document in its own tab (to read or print it full size on a phone); the HTML never runs in this page. */
+export function OpenInNewWindow({ html, label = '在新窗口中打开（可打印）' }: { html: string; label?: string }) {
+  return (
+    <div style={{ textAlign: 'right', marginBottom: 8 }} className="gk-no-print">
+      <a
+        href="#"
+        onClick={(e) => {
+          e.preventDefault();
+          const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
+          window.open(url, '_blank', 'noopener');
+          setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        }}
+      >
+        {label}
+      </a>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { DownOutlined, EyeOutlined } from '@ant-design/icons';
 import { NOTICE_TYPES, NOTICE_TYPE_LABELS, type NoticeType } from '../../../core/notices/types.js';
 import { ApiError, errorMessage } from '../../api/client.js';
 import type { RequestDetail } from '../../api/types.js';
-import { NoticeFrame } from '../../components/notice-frame.js';
+import { NoticeFrame, OpenInNewWindow } from '../../components/notice-frame.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
 import { hasAnyRole, useMe } from '../auth/use-session.js';
@@ -44,7 +44,7 @@ export function NoticeModal({ requestId, view, onClose }: { requestId: number; v
       {q.isPending && <Typography.Text type="secondary">正在生成…</Typography.Text>}
       {missing && <Alert type="info" showIcon title="文书服务建设中" description="文书生成服务尚未启用。" />}
       {q.isError && !missing && <ErrorResult error={q.error} title="不能生成该文书" />}
-      {q.data && <NoticeFrame html={q.data.html} title={title} />}
+      {q.data && <><OpenInNewWindow html={q.data.html} /><NoticeFrame html={q.data.html} title={title} /></>}
     </Modal>
   );
 }

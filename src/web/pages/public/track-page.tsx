@@ -4,7 +4,7 @@ import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Steps, Tag, T
 import { ApiError } from '../../api/client.js';
 import { usePublicStatus } from '../../features/public/use-public.js';
 import { PUBLIC_STAGES, publicStage } from '../../features/public/public-progress.js';
-import { NoticeFrame } from '../../components/notice-frame.js';
+import { NoticeFrame, OpenInNewWindow } from '../../components/notice-frame.js';
 import { formatDate } from '../../components/format.js';
 import { ErrorResult } from '../../components/error-result.js';
 
@@ -67,7 +67,7 @@ export function TrackPage() {
               items={PUBLIC_STAGES.map((t) => ({ title: t }))}
               style={{ marginBottom: 20 }}
             />
-            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered styles={{ label: { width: 120, whiteSpace: 'nowrap' } }}
               items={[
                 { key: 'r', label: '收到申请日期', children: formatDate(data.receivedOn) ?? '待确认' },
                 { key: 'd', label: '答复期限', children: data.dueOn ? `${formatDate(data.dueOn)}前` : data.repliedOn ? '已答复' : data.status === 'submitted' ? '确认收到后开始计算' : data.status === 'awaiting_supplement' ? '收到补正后重新计算' : '—' },
@@ -87,6 +87,7 @@ export function TrackPage() {
           </Card>
           {data.reply && (
             <Card title={`答复书${data.reply.docNumber ? `（${data.reply.docNumber}）` : ''}`} size="small">
+              <OpenInNewWindow html={data.reply.html} />
               <NoticeFrame html={data.reply.html} title="答复书" />
             </Card>
           )}

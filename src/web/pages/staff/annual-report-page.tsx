@@ -66,14 +66,12 @@ export function AnnualReportPage() {
   const [mode, setMode] = useState<'own' | 'aggregate'>('own');
   return (
     <>
-      <Segmented value={mode} onChange={(v) => setMode(v as 'own' | 'aggregate')} style={{ marginBottom: 12 }}
-        options={[{ value: 'own', label: '本机关年度报告' }, { value: 'aggregate', label: '汇总下级单位报告' }]} />
-      {mode === 'own' ? <OwnReport /> : (
-        <>
-          <div className="gk-page-title"><Typography.Title level={3}>汇总下级单位年度报告</Typography.Title></div>
-          <AggregatePanel />
-        </>
-      )}
+      <div className="gk-page-title">
+        <Typography.Title level={3}>政府信息公开工作年度报告</Typography.Title>
+        <Segmented value={mode} onChange={(v) => setMode(v as 'own' | 'aggregate')}
+          options={[{ value: 'own', label: '本机关年度报告' }, { value: 'aggregate', label: '汇总下级单位报告' }]} />
+      </div>
+      {mode === 'own' ? <OwnReport /> : <AggregatePanel />}
     </>
   );
 }
@@ -105,14 +103,11 @@ function OwnReport() {
 
   return (
     <>
-      <div className="gk-page-title">
-        <Typography.Title level={3}>政府信息公开工作年度报告</Typography.Title>
-        <Space wrap>
+      <Space wrap style={{ marginBottom: 12 }}>
           <Select value={year} onChange={(y: number) => setYear(y)} options={YEARS.map((y) => ({ value: y, label: `${y}年度` }))} style={{ width: 120 }} aria-label="报告年度" />
-          <Select value={format ?? 'auto'} onChange={(f: string) => setFormat(f === 'auto' ? undefined : (f as ReportFormat))} style={{ width: 340 }} aria-label="报告格式"
+          <Select value={format ?? 'auto'} onChange={(f: string) => setFormat(f === 'auto' ? undefined : (f as ReportFormat))} style={{ width: 390 }} aria-label="报告格式"
             options={[{ value: 'auto', label: `按年度默认（${REPORT_FORMAT_LABELS[defaultFormatForYear(year)]}）` }, ...REPORT_FORMATS.map((f) => ({ value: f, label: REPORT_FORMAT_LABELS[f] }))]} />
-        </Space>
-      </div>
+      </Space>
       {report.isPending && <PageLoading tip="正在统计…" />}
       {report.isError && isMissingEndpoint(report.error) && <Alert type="info" showIcon title="功能建设中" description="年度报告统计服务尚未启用。" />}
       {report.isError && !isMissingEndpoint(report.error) && <ErrorResult error={report.error} onRetry={() => void report.refetch()} />}

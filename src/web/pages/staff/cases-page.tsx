@@ -80,7 +80,7 @@ function CaseModal({ row, open, onClose }: { row: CaseRow | null; open: boolean;
 export function CasesPage() {
   const me = useMe().data?.user;
   const canWrite = hasAnyRole(me, ['registrar', 'reviewer', 'admin']);
-  const [year, setYear] = useState<number | undefined>(THIS_YEAR);
+  const [year, setYear] = useState<number | undefined>(undefined);
   const [kind, setKind] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const [page, setPage] = useState(1);

@@ -8,7 +8,7 @@ import { menuFor } from '../../features/auth/staff-menu.js';
 import { useAlerts } from '../../features/requests/use-requests.js';
 import { groupOutcomeCounts, useDashboardStats } from '../../features/dashboard/year-stats.js';
 import { EChart } from '../../components/echart.js';
-import { REQUEST_STATES, type RequestState } from '../../../core/requests/states.js';
+import { OPEN_STATES, REQUEST_STATES, type RequestState } from '../../../core/requests/states.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
 import type { AlertItem } from '../../api/types.js';
@@ -111,14 +111,18 @@ export function DashboardPage() {
         <Typography.Text type="secondary">{user.displayName}，您好。今天是 {formatDate(s?.today ?? alerts.data?.today ?? new Date().toISOString().slice(0, 10))}</Typography.Text>
       </div>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
-        <Col xs={12} lg={6}><StatCard title="待确认网上申请" value={s?.awaitingConfirmation} loading={statsQuery.isPending} icon={<InboxOutlined />} to="/staff/inbox?tab=confirm" color="#d48806" /></Col>
+        <Col xs={12} lg={6}>
+          {hasAnyRole(user, ['registrar'])
+            ? <StatCard title="待确认网上申请" value={s?.awaitingConfirmation} loading={statsQuery.isPending} icon={<InboxOutlined />} to="/staff/inbox?tab=confirm" color="#d48806" />
+            : <StatCard title={hasAnyRole(user, ['handler']) && !hasAnyRole(user, ['reviewer', 'secrecy_reviewer', 'auditor']) ? '本单位在办' : '在办申请'} value={s?.open} loading={statsQuery.isPending} icon={<InboxOutlined />} to={`/staff/requests?state=${OPEN_STATES.join(',')}&sort=due`} color="#d48806" />}
+        </Col>
         <Col xs={12} lg={6}><StatCard title="3个工作日内到期" value={s?.dueSoon} loading={statsQuery.isPending} icon={<ClockCircleOutlined />} to="/staff/requests?dueWithinDays=3" color="#d46b08" /></Col>
         <Col xs={12} lg={6}><StatCard title="已超期" value={s?.overdue} loading={statsQuery.isPending} icon={<ExclamationCircleOutlined />} to="/staff/requests?overdue=true" color="#cf1322" /></Col>
         <Col xs={12} lg={6}><StatCard title={`${YEAR}年收到`} value={s?.receivedThisYear} loading={statsQuery.isPending} icon={<FileDoneOutlined />} to={`/staff/requests?year=${YEAR}`} color="#1d4ed8" /></Col>
       </Row>
       {statsQuery.isError && <ErrorResult error={statsQuery.error} onRetry={() => void statsQuery.refetch()} />}
       {s && s.states.length > 0 && (
-        <Card size="small" style={{ marginBottom: 16 }} title={<Space>在办申请 <Typography.Text type="secondary" style={{ fontWeight: 400 }}>共 {s.open} 件{hasAnyRole(user, ['handler']) && !hasAnyRole(user, ['registrar', 'reviewer', 'secrecy_reviewer', 'auditor']) ? '（本单位）' : ''}</Typography.Text></Space>} extra={<Link to="/staff/inbox">我的待办 →</Link>}>
+        <Card size="small" style={{ marginBottom: 16 }} title={<Space>在办申请 <Typography.Text type="secondary" style={{ fontWeight: 400 }}>共 {s.open} 件{hasAnyRole(user, ['handler']) && !hasAnyRole(user, ['registrar', 'reviewer', 'secrecy_reviewer', 'auditor']) ? '（本单位）' : ''}</Typography.Text></Space>} extra={hasAnyRole(user, ['registrar', 'handler', 'reviewer', 'secrecy_reviewer']) ? <Link to="/staff/inbox">我的待办 →</Link> : undefined}>
           <Space wrap size={[8, 8]}>
             {[...s.states].sort((a, b) => REQUEST_STATES.indexOf(a.state as RequestState) - REQUEST_STATES.indexOf(b.state as RequestState)).map((x) => (
               <Link key={x.state} to={`/staff/requests?state=${x.state}&sort=due`}>
