@@ -124,11 +124,11 @@ export async function* utf8Aligned(chunks: AsyncIterable<Buffer | Uint8Array>): 
   if (carry) yield carry;
 }
 
-async function* readXlsx(path: string): AsyncGenerator<RawRow> {
+/** exceljs's streaming workbook reader with the chunk-decoding fix (see utf8Aligned) on the parts that hold text. */
+export function openXlsxReader(path: string): ExcelJS.stream.xlsx.WorkbookReader {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
-  // Work around the chunk-decoding bug (see utf8Aligned) for the two parts that hold text.
   const internals = reader as unknown as {
     _parseWorksheet(chunks: AsyncIterable<Buffer>, sheetNo: string): unknown;
     _parseSharedStrings(entry: AsyncIterable<Buffer>): unknown;
@@ -137,6 +137,11 @@ async function* readXlsx(path: string): AsyncGenerator<RawRow> {
   const parseSharedStrings = internals._parseSharedStrings.bind(reader);
   internals._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Aligned(chunks), sheetNo);
   internals._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(utf8Aligned(entry)));
+  return reader;
+}
+
+async function* readXlsx(path: string): AsyncGenerator<RawRow> {
+  const reader = openXlsxReader(path);
   try {
     for await (const sheet of reader) {
       for await (const r of sheet as AsyncIterable<ExcelJS.Row>) {

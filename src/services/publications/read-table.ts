@@ -4,6 +4,7 @@ import { createInterface } from 'node:readline';
 import { Transform } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { openXlsxReader } from '../imports/readers.js';
 import { DomainError } from '../../core/errors.js';
 
 /** One row of a ledger file: `rowNo` as a spreadsheet shows it (header = 1), cells in column order. */
@@ -65,7 +66,7 @@ async function* readCsv(path: string): AsyncGenerator<TableRow> {
 }
 
 async function* readXlsx(path: string): AsyncGenerator<TableRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = openXlsxReader(path); // with the exceljs chunk-decoding fix (imports/readers.ts)
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = (row.values as unknown[]) ?? [];

@@ -143,11 +143,12 @@ export async function fetchReportInputs(db: Executor, year: number): Promise<Rep
       row.feeNoticedOn = d?.noticed ?? null;
       row.feePaidOn = d?.paid ?? null;
     }
-    for (let i = 0; i < Number(g.n); i++) requests.push(row);
+    row.count = Number(g.n); // core counts a grouped row n times (ReportRequestRow.count)
+    requests.push(row);
   }
   byDepartment.sort((x, y) => y.received - x.received || x.department.localeCompare(y.department, 'zh-CN'));
   const supplements: ReportSupplementRow[] = [];
-  for (const s of supplementDays) for (let i = 0; i < Number(s.n); i++) supplements.push({ requestedOn: s.on });
+  for (const s of supplementDays) supplements.push({ requestedOn: s.on, count: Number(s.n) });
   const cases: ReportCaseRow[] = caseRows.map((c) => ({
     kind: c.kind as CaseKind, route: (c.route ?? null) as CaseRoute | null, receivedOn: c.received_on, closedOn: c.closed_on,
     result: (c.result ?? null) as CaseResult | null,
