@@ -23,9 +23,18 @@ async function stateTag(page: Page, label: string): Promise<void> {
   await page.locator('.gk-page-title .ant-tag', { hasText: label }).first().waitFor({ timeout: 30_000 });
 }
 
+/** Chooses an option of a searchable select in the open dialog by typing it, then checks that it took. */
 async function pickOption(page: Page, fieldLabel: string | RegExp, optionText: string): Promise<void> {
-  await page.getByRole('dialog').getByLabel(fieldLabel).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().click();
+  const input = page.getByRole('dialog').getByLabel(fieldLabel);
+  const item = input.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await input.click();
+    await input.pressSequentially(optionText);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText }).first().waitFor();
+    await input.press('Enter');
+    if ((await item.innerText()).includes(optionText)) return;
+  }
+  throw new Error(`未能在“${String(fieldLabel)}”中选中“${optionText}”`);
 }
 
 describe.skipIf(!HAS_CHROMIUM)('依申请公开全流程（浏览器）', () => {
