@@ -274,8 +274,8 @@ export async function runReportBench(opts: { databaseUrl: string; rows: number; 
       `| import ${importRows.toLocaleString('en')}-row XLSX ledger, PGlite | ${(imp.ms / 1000).toFixed(1)} s, peak RSS ${imp.maxRssMb} MB | goal ≤ 30 s, ≤ 1,024 MB | — | ${ok(imp.ok && imp.ms <= 30_000 && imp.maxRssMb <= 1024)} |`,
       '',
       `The service's figures equal both hand-written aggregates: PostgreSQL ${pgRes.agree ? 'yes' : 'NO'}, PGlite ${liteRes.agree ? 'yes' : 'NO'}. `
-        + 'The service groups the year\'s requests in SQL and hands the engine one reference per request (core rows carry no count); '
-        + 'most of the gap to the part-三-only aggregate is the engine counting those references. '
+        + 'The service groups the year\'s requests in SQL (GROUPING SETS) and hands the engine one weighted row per group (ReportRequestRow.count); '
+        + 'the rest of the gap to the part-三-only aggregate is the extra figures (months, channels, departments, fees) the report also needs. '
         + `Import: ${imp.inserted.toLocaleString('en')} of ${imp.total.toLocaleString('en')} rows inserted${imp.errors ? `, ${imp.errors} errors` : ''}; the file is checked in a worker thread while the main thread writes (one transaction).`,
       '',
     );

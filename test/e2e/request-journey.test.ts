@@ -26,7 +26,8 @@ async function stateTag(page: Page, label: string): Promise<void> {
 /** Chooses an option of a searchable select in the open dialog by typing it, then checks that it took. */
 async function pickOption(page: Page, fieldLabel: string | RegExp, optionText: string): Promise<void> {
   const input = page.getByRole('dialog').getByLabel(fieldLabel);
-  const item = input.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]');
+  // `has` is evaluated inside each form item, so the inner locator must not start from the dialog.
+  const item = page.getByRole('dialog').locator('.ant-form-item').filter({ has: page.getByLabel(fieldLabel) }).first();
   for (let attempt = 0; attempt < 3; attempt++) {
     await input.click();
     await input.pressSequentially(optionText);
