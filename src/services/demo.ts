@@ -215,6 +215,14 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
       }
     });
   }
+  // Later 受理编号 continue after the demo's; timeline entries name the demo staff who would have recorded them.
+  await ctx.db.execute(sql`SELECT setval('request_ref_seq', ${created})`);
+  await ctx.db.execute(sql`UPDATE request_events SET actor_name = CASE
+      WHEN type IN ('extension_approved', 'extension_rejected', 'reply_approved', 'reply_returned') THEN '陈审核'
+      WHEN type IN ('secrecy_review_passed', 'secrecy_review_rejected') THEN '周保密'
+      WHEN type IN ('consultation_started', 'consultation_ended', 'extension_requested', 'reply_drafted') THEN '李承办'
+      ELSE '王登记' END
+    WHERE type <> 'submitted'`);
   // Cases (行政复议 / 行政诉讼) linked to some closed requests.
   const closed = await ctx.db.select({ id: requests.id, ref: requests.ref, repliedOn: requests.repliedOn }).from(requests).where(sql`${requests.state} = 'closed' AND ${requests.outcome} IN ('partly_disclosed','withheld_process_info','unavailable_not_held','withheld_third_party')`).limit(18);
   const results = ['维持', '维持', '驳回', '撤销', '确认违法', '责令履行', '终止', '撤诉', null];

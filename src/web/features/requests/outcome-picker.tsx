@@ -22,7 +22,7 @@ export function OutcomePicker({ value, onChange, regime = '2019', only, id, disa
       showSearch={{ optionFilterProp: 'title' }}
       optionLabelProp="title"
       listHeight={360}
-      options={groups.map((g) => ({ label: g.label, title: g.label, options: g.options.map((o) => ({ value: o.value, label: o.label, title: o.title })) }))}
+      options={groups.map((g) => ({ label: g.label, options: g.options.map((o) => ({ value: o.value, label: o.label, title: o.title })) }))}
       style={{ width: '100%' }}
       aria-label="办理结果"
     />

@@ -36,8 +36,9 @@ export function TemplatesPage() {
   }, [q.data, type]);
 
   useEffect(() => {
+    if (!q.data) return; // the form is not on the page until the templates are loaded
     form.setFieldsValue({ opening: current.latest?.template.opening ?? current.def?.opening ?? '', closing: current.latest?.template.closing ?? current.def?.closing ?? '' });
-  }, [form, current]);
+  }, [form, current, q.data]);
 
   if (q.isPending) return <PageLoading />;
   if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
