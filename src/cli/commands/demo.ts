@@ -1,5 +1,7 @@
 import { openRuntime } from '../../runtime.js';
 import { loadDemo, DEMO_PASSWORD } from '../../services/demo.js';
+import { loadDemoPublications } from '../../services/publications/demo.js';
+import { publishAnnualReport } from '../../services/reports/annual-report.js';
 import { ROLE_LABELS, type Role } from '../../services/context.js';
 import type { ParsedArgs } from '../args.js';
 
@@ -9,12 +11,11 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
     const t0 = Date.now();
     const n = typeof args.flags.requests === 'string' ? Number(args.flags.requests) : undefined;
     const r = await loadDemo(rt.systemContext(), { requests: n });
-    try {
-      const { loadDemoPublications } = await import('../../services/publications/demo.js' as string);
-      const p = await loadDemoPublications(rt.systemContext());
-      process.stdout.write(`主动公开演示信息：${p.publications ?? p} 条\n`);
-    } catch { /* publications module not present */ }
-    process.stdout.write(`已载入示范机关演示数据：申请 ${r.requests} 件，行政复议/诉讼案件 ${r.cases} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。\n\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n`);
+    const p = await loadDemoPublications(rt.systemContext());
+    // Publish last year's annual report so the portal's 年度报告 page shows a real one (checks must pass).
+    const lastYear = Number(rt.systemContext().today.slice(0, 4)) - 1;
+    await publishAnnualReport(rt.systemContext(), lastYear);
+    process.stdout.write(`已载入示范机关演示数据：申请 ${r.requests} 件，行政复议/诉讼案件 ${r.cases} 件，主动公开信息 ${p.publications} 条，已发布 ${lastYear} 年度报告（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。\n\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n`);
     for (const u of r.users) process.stdout.write(`  ${u.username.padEnd(10)} ${u.displayName}  ${u.roles.map((x) => ROLE_LABELS[x as Role]).join('、')}${u.department ? `（${u.department}）` : ''}\n`);
     if (rt.bootstrap) process.stdout.write(`  admin      系统管理员  初始密码：${rt.bootstrap.password}\n`);
     process.stdout.write('\n启动：npm start，然后打开 http://localhost:3000/staff\n');
