@@ -160,9 +160,21 @@ export async function runAction(page: Page, action: string, fill?: (dialog: Retu
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   if (fill) await fill(dialog);
-  await dialog.getByRole('button', { name: '确定' }).click();
+  // Under load the modal's zoom-in animation can still be running; a click then may not reach the button.
+  await page.locator('.ant-modal.ant-zoom-appear, .ant-modal.ant-zoom-enter').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
+  const ok = dialog.getByRole('button', { name: '确定' });
+  await ok.click();
   try {
-    await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    try {
+      await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+    } catch {
+      // Still open with no error shown: the click was lost, not refused (a refusal shows a field error or a message).
+      const shown = (await dialog.locator('.ant-form-item-explain-error').count()) + (await page.locator('.ant-message-notice').count());
+      if (shown > 0) throw new Error('refused');
+      const saving = (await ok.locator('.ant-btn-loading-icon').count()) > 0;
+      if (!saving) await ok.click();
+      await dialog.waitFor({ state: 'detached', timeout: 30_000 });
+    }
   } catch (err) {
     // Say why: the form's field errors and the error message the page showed.
     const fieldErrors = await dialog.locator('.ant-form-item-explain-error').allInnerTexts().catch(() => []);
