@@ -7,7 +7,7 @@
  * Options (env): BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres; a scratch database is created),
  * BENCH_QUICK=1 for small sizes, BENCH_ONLY=deadline,status,submit,report,search.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runDeadlineBench } from './deadline.js';
 import { runApiBench } from './api.js';
@@ -46,6 +46,17 @@ try {
 } catch (e) { if (only.includes('search')) sections.push(`### search\n\nnot run: ${(e as Error).message}\n`); }
 
 const header = `# Benchmark results\n\nWritten by \`npm run bench\` on ${started.toISOString()} (Node ${process.version}, ${(await import('node:os')).cpus().length} cores${quick ? ', BENCH_QUICK' : ''}).\nOne 2-core machine runs the load generator, the server and PostgreSQL together: figures are noisy; each compares against a baseline measured in the same run.\n\n`;
-writeFileSync(fileURLToPath(new URL('./RESULTS.md', import.meta.url)), header + sections.join('\n'));
+const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+/** Splits a results page into its `### ` sections, keyed by heading. */
+const splitSections = (md: string) => md.split(/\n(?=### )/).filter((x) => x.startsWith('### ')).map((x) => [x.split('\n')[0], x.trimEnd() + '\n'] as const);
+let body = sections.join('\n');
+if (process.env.BENCH_ONLY && existsSync(resultsFile)) {
+  // A partial run replaces only the sections it measured and keeps the others (each keeps its own run date).
+  const fresh = new Map(splitSections(body));
+  const merged = splitSections(readFileSync(resultsFile, 'utf8')).map(([h, old]) => fresh.get(h) ?? old);
+  for (const [h, sec] of fresh) if (!merged.includes(sec) && !splitSections(readFileSync(resultsFile, 'utf8')).some(([oh]) => oh === h)) merged.push(sec);
+  body = merged.join('\n');
+}
+writeFileSync(resultsFile, header + (process.env.BENCH_ONLY ? `Sections re-measured in this run: ${process.env.BENCH_ONLY}; the others are from the previous full run.\n\n` : '') + body);
 process.stdout.write('\nwrote bench/RESULTS.md\n');
 process.exit(0);

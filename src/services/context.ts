@@ -2,19 +2,9 @@ import type { Db, Executor } from '../db/client.js';
 import type { Keys } from '../security/crypto.js';
 import type { IsoDate } from '../core/types.js';
 
-/** Roles (DESIGN.md "Who uses it"); 三员分立: admin, security_admin and auditor are separate duties. */
-export const ROLES = ['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'publisher', 'admin', 'security_admin', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-export const ROLE_LABELS: Record<Role, string> = {
-  registrar: '登记员',
-  handler: '承办人',
-  reviewer: '审核人',
-  secrecy_reviewer: '保密审查员',
-  publisher: '发布员',
-  admin: '系统管理员',
-  security_admin: '安全管理员',
-  auditor: '审计员',
-};
+import { ROLES, ROLE_LABELS, type Role } from '../shared/roles.js';
+
+export { ROLES, ROLE_LABELS, type Role };
 
 export interface Actor {
   id: number;

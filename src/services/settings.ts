@@ -2,24 +2,9 @@ import { eq } from 'drizzle-orm';
 import { settings } from '../db/schema/index.js';
 import type { Executor } from '../db/client.js';
 
-/** Agency profile used in notices, the guide (公开指南) and reports. */
-export interface AgencyProfile {
-  name: string;
-  shortName: string;
-  docPrefix: string; // 文号 prefix, e.g. 国土资公开
-  level: 'state_council_dept' | 'local_gov_dept' | 'local_gov' | 'vertical';
-  parentBody: string | null;
-  reconsiderationBody: string | null;
-  litigationCourt: string | null;
-  address: string;
-  postcode: string;
-  officeHours: string;
-  phone: string;
-  fax: string;
-  email: string;
-  website: string;
-  officeName: string; // 政府信息公开工作机构
-}
+import type { AgencyProfile } from '../shared/agency.js';
+
+export type { AgencyProfile };
 
 export const DEFAULT_AGENCY: AgencyProfile = {
   name: '示范市自然资源和规划局',

@@ -3,6 +3,7 @@
  * No Node or React imports here. Names: `XxxBody` / `XxxQuery` schemas with same-named types.
  */
 import { z } from 'zod';
+import { ROLES } from './roles.js';
 
 // Validation messages in Chinese for every schema (server and web).
 z.config(z.locales.zhCN());
@@ -66,7 +67,7 @@ export type RequestEventBody = z.infer<typeof RequestEventBody>;
 export const LoginBody = z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') });
 export const ChangePasswordBody = z.object({ oldPassword: z.string().min(1), newPassword: z.string().min(1) });
 
-export const RoleSchema = z.enum(['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'publisher', 'admin', 'security_admin', 'auditor']);
+export const RoleSchema = z.enum(ROLES);
 export const UserBody = z.object({
   username: z.string().trim().min(3).max(32),
   displayName: z.string().trim().min(1).max(50),

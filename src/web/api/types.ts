@@ -5,7 +5,9 @@
 import type { RequestView } from '../../core/requests/request-view.js';
 import type { ApplicantType, Channel } from '../../core/types.js';
 
-export type Role = 'registrar' | 'handler' | 'reviewer' | 'secrecy_reviewer' | 'publisher' | 'admin' | 'security_admin' | 'auditor';
+import type { Role } from '../../shared/roles.js';
+
+export type { Role };
 
 export interface SessionUser {
   id: number;
@@ -150,24 +152,8 @@ export interface CalendarYear {
   updatedAt: string;
 }
 
-export interface AgencyProfile {
-  name: string;
-  shortName: string;
-  docPrefix: string;
-  level: string;
-  parentBody: string | null;
-  reconsiderationBody: string | null;
-  litigationCourt: string | null;
-  address: string;
-  postcode: string;
-  officeHours: string;
-  phone: string;
-  fax: string;
-  email: string;
-  website: string;
-  officeName: string;
-  [key: string]: unknown;
-}
+export type { AgencyProfile } from '../../shared/agency.js';
+import type { AgencyProfile } from '../../shared/agency.js';
 
 export interface AuditRow {
   id: number;

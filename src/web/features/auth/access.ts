@@ -26,15 +26,4 @@ export const PAGE_ROLES = {
 
 export type StaffPage = keyof typeof PAGE_ROLES;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  registrar: '登记员',
-  handler: '承办人',
-  reviewer: '审核人',
-  secrecy_reviewer: '保密审查员',
-  publisher: '发布员',
-  admin: '系统管理员',
-  security_admin: '安全管理员',
-  auditor: '审计员',
-};
-
-export const ROLES = Object.keys(ROLE_LABELS) as Role[];
+export { ROLES, ROLE_LABELS } from '../../../shared/roles.js';
