@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, lte, lt, or, sql, type SQL, gte } from 'drizzle-orm';
 import { applicants, departments, notices, requestDepartments, requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import { allowedEvents, describeState, EVENT_LABELS, replayEvents, type RequestView } from '../../core/requests/index.js';
+import { allowedEvents, describeState, EVENT_LABELS, OPEN_STATES, replayEvents, type RequestView } from '../../core/requests/index.js';
 import { deadlineStatus } from '../../core/deadlines/compute-deadline.js';
 import { addWorkingDays } from '../../core/calendar/working-days.js';
 import { DomainError } from '../../core/errors.js';
@@ -12,7 +12,8 @@ import { hasRole, requireRole, scopeDepartment } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
 import { loadClockContext, loadEvents, toCoreEvent, EVENT_ROLES, isAssignedToActorDepartment } from './record-event.js';
 
-export const OPEN_STATES = ['submitted', 'registered', 'awaiting_supplement', 'in_progress', 'consulting', 'awaiting_fee', 'reply_drafted', 'reply_approved', 'reply_cleared'] as const;
+/** Open states come from the lifecycle core (one definition for lists, alerts, stats and recomputation). */
+export { OPEN_STATES };
 
 export interface ListRequestsFilter {
   state?: string[];
