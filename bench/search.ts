@@ -19,23 +19,13 @@ import { segmentForIndex, segmentQuery } from '../src/services/publications/segm
 import { searchPublications } from '../src/services/publications/search.js';
 import { buildTsQuery } from '../src/core/publications/search-text.js';
 import { DEFAULT_CATALOGUE } from '../src/services/publications/catalogue.js';
+import { seededRandom } from '../src/core/random.js';
 
 /** The scratch database is reused only for the same generator and the same migrations. */
 const GENERATOR_VERSION = `search-bench-v2/${(JSON.parse(readFileSync(new URL('../src/db/migrations/meta/_journal.json', import.meta.url), 'utf8')) as { entries: { tag: string }[] }).entries.at(-1)?.tag}`;
 const DB_NAME = 'gongkai_bench_search';
 
 // ---------------------------------------------------------------- generator
-/** Deterministic PRNG (mulberry32). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['示范市', '东城区', '西城区', '南湖区', '北山县', '临江县', '青松镇', '高新区', '经济开发区', '滨海新区', '河西区', '云岭县'];
 const TOPICS = [
@@ -67,7 +57,7 @@ interface GeneratedDoc { title: string; body: string; topic: string; issuer: str
 
 /** Publication number `i` of the generated corpus (same for every run). */
 export function generateDoc(i: number): GeneratedDoc {
-  const rand = prng(i * 2654435761 + 7);
+  const rand = seededRandom(i * 2654435761 + 7);
   const topic = pick(rand, TOPICS);
   const other = pick(rand, TOPICS);
   const place = pick(rand, PLACES);

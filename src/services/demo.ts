@@ -6,6 +6,7 @@ import { defaultLegalBasis, regimeFor, type RequestEvent } from '../core/request
 import type { Outcome } from '../core/requests/outcomes.js';
 import type { ApplicantType, Channel, IsoDate } from '../core/types.js';
 import { hashPassword } from '../security/crypto.js';
+import { seededRandom } from '../core/random.js';
 import type { ServiceContext } from './context.js';
 import { insertApplicant } from './requests/applicant.js';
 import { appendEvents, loadClockContext } from './requests/record-event.js';
@@ -30,10 +31,6 @@ export const DEMO_USERS: { username: string; displayName: string; roles: string[
   { username: 'shenji', displayName: '孙审计', roles: ['auditor'] },
 ];
 
-/** Small seeded PRNG (mulberry32) so the demo agency is the same every time. */
-function rng(seed: number) {
-  return () => { seed |= 0; seed = (seed + 0x6d2b79f5) | 0; let t = Math.imul(seed ^ (seed >>> 15), 1 | seed); t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t; return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '志强', '海燕', '国庆', '春梅'];
@@ -107,7 +104,7 @@ const REASONS: Partial<Record<Outcome, string>> = {
  * 行政复议/行政诉讼 cases. Refuses to run twice.
  */
 export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } = {}): Promise<{ users: typeof DEMO_USERS; requests: number; cases: number }> {
-  const r = rng(20161231);
+  const r = seededRandom(20161231); // the same demo agency every time
   const [{ n }] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(requests);
   if (n > 0) throw new DomainError('CONFLICT', `数据库中已有 ${n} 件申请，演示数据只能载入空库（可换一个数据目录：gongkai --data ./demo-data demo）`);
   const clock = await loadClockContext(ctx.db);

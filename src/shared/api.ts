@@ -60,6 +60,21 @@ export const ListRequestsQuery = z.object({
 });
 export type ListRequestsQuery = z.infer<typeof ListRequestsQuery>;
 
+/** The request list's filters after parsing the query (used by the list service and the web's filter bar). */
+export interface ListRequestsFilter {
+  state?: string[];
+  departmentId?: number;
+  dueWithinDays?: number;
+  overdue?: boolean;
+  year?: number;
+  applicantType?: string;
+  channel?: string;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+  sort?: 'due' | 'received' | 'created';
+}
+
 /** A staff action on a request: the event type plus its fields (validated by core/requests). */
 export const RequestEventBody = z.object({ type: z.string().min(1), on: IsoDateSchema.optional() }).catchall(z.unknown());
 export type RequestEventBody = z.infer<typeof RequestEventBody>;

@@ -3,18 +3,8 @@ import { addCalendarDays, isWorkingDay, workingDaysBetween } from '../calendar/w
 import { computeDeadline, computeDeadlineByDays, type ClockPause } from './compute-deadline.js';
 import { DEADLINE_RULES, regimeFor } from './rules.js';
 import { TEST_CALENDAR as cal } from './testing-calendar.js';
+import { seededRandom } from '../random.js';
 
-/** mulberry32: a small seeded PRNG so the 2,000 cases are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Case {
   receivedOn: string;
@@ -23,7 +13,7 @@ interface Case {
 }
 
 function generate(n: number, seed: number): Case[] {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
   const cases: Case[] = [];
   for (let i = 0; i < n; i++) {

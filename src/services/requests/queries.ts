@@ -10,24 +10,13 @@ import { maskIdNumber, maskPhone, maskName, maskAddress } from '../../core/valid
 import { OUTCOME_LABELS, type Outcome } from '../../core/requests/outcomes.js';
 import { hasRole, requireRole, scopeDepartment } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
+import type { ListRequestsFilter } from '../../shared/api.js';
 import { loadClockContext, loadEvents, toCoreEvent, EVENT_ROLES, isAssignedToActorDepartment } from './record-event.js';
 
 /** Open states come from the lifecycle core (one definition for lists, alerts, stats and recomputation). */
 export { OPEN_STATES };
 
-export interface ListRequestsFilter {
-  state?: string[];
-  departmentId?: number;
-  dueWithinDays?: number;
-  overdue?: boolean;
-  year?: number;
-  applicantType?: string;
-  channel?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-  sort?: 'due' | 'received' | 'created';
-}
+export type { ListRequestsFilter };
 
 /** Use case: the request list with filters, paginated on the server, scoped by department for handlers. */
 export async function listRequests(ctx: ServiceContext, f: ListRequestsFilter) {

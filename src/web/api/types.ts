@@ -58,19 +58,7 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface RequestFilters {
-  state?: string[];
-  departmentId?: number;
-  dueWithinDays?: number;
-  overdue?: boolean;
-  year?: number;
-  applicantType?: string;
-  channel?: string;
-  q?: string;
-  page?: number;
-  pageSize?: number;
-  sort?: 'due' | 'received' | 'created';
-}
+export type { ListRequestsFilter as RequestFilters } from '../../shared/api.js';
 
 export interface TimelineEntry {
   seq: number;
