@@ -218,7 +218,7 @@ function draftSupplement(ctx: Ctx): Draft {
 
 /** 延期答复告知书: approval by the head of the disclosure office and the new due date (2019 Art.33 ¶2; 2008 Art.24 ¶2). */
 function draftExtension(ctx: Ctx): Draft {
-  const { input, regime, P, d } = ctx;
+  const { input, regime, d } = ctx;
   const draft = applicantDraft(ctx, NOTICE_TITLES.extension);
   const rules = DEADLINE_RULES[regime];
   const { issuedOn, dueOn, newDueOn } = input.dates;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { catalogueCategories, departments, publicationEvents, publications } from '../../db/schema/index.js';
 import { DomainError } from '../../core/errors.js';
 import { buildTsQuery } from '../../core/publications/search-text.js';

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { departments, publications } from '../../db/schema/index.js';
 import type { IsoDate } from '../../core/types.js';
 import { DomainError } from '../../core/errors.js';

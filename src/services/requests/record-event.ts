@@ -6,9 +6,8 @@ import { DomainError } from '../../core/errors.js';
 import type { Calendar } from '../../core/calendar/working-days.js';
 import { loadCalendar } from '../calendar.js';
 import { getDeadlineSettings } from '../settings.js';
-import { appendAudit } from '../audit.js';
 import { hasRole } from '../authorize.js';
-import type { Actor, Role, ServiceContext } from '../context.js';
+import type { Actor, Role } from '../context.js';
 
 /** Who may record which event (roles; handlers additionally only on requests of their department). */
 export const EVENT_ROLES: Record<RequestEvent['type'], Role[]> = {

@@ -1,6 +1,6 @@
 import { Descriptions, Typography } from 'antd';
 import type { RequestDetail } from '../../api/types.js';
-import { CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, FEE_BASIS_LABELS } from '../../../core/requests/events.js';
+import { CONSULTATION_OPINION_LABELS, FEE_BASIS_LABELS } from '../../../core/requests/events.js';
 import { formatDate } from '../../components/format.js';
 import { DueCountdown } from './due-countdown.js';
 
