@@ -163,6 +163,10 @@ describe('annual report over HTTP', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<svg');
+    // a page served under /api/ is a document: full CSP and document headers, and the public page may be cached
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['cache-control']).toBe('public, max-age=300');
     expect((await t.app.inject({ method: 'GET', url: '/api/public/reports/2019' })).statusCode).toBe(404);
   });
 
