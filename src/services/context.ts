@@ -37,5 +37,11 @@ export type { Db, Executor };
  * Time is UTC+8 with no daylight saving since 1991, so a fixed offset is exact (and far cheaper than Intl per call).
  */
 export function shanghaiToday(now: Date = new Date()): IsoDate {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const t = now.getTime() + 8 * 3600_000;
+  // Every request asks; the answer changes once a day (it was 2–3% of a public status query's time).
+  if (t >= today.from && t < today.from + 86_400_000) return today.date;
+  today.from = t - (((t % 86_400_000) + 86_400_000) % 86_400_000);
+  today.date = new Date(t).toISOString().slice(0, 10);
+  return today.date;
 }
+const today = { from: Number.NaN, date: '' };

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, AppDeps } from '../app.js';
 import { PublicRequestBody, PublicRequestCreated } from '../../shared/api.js';
 import { submitPublicRequest } from '../../services/requests/create-request.js';
-import { getPublicStatus } from '../../services/requests/queries.js';
+import { getPublicStatus } from '../../services/requests/public-status.js';
 import { getAgency } from '../../services/settings.js';
 
 /** Public endpoints: no login, rate-limited per IP. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { getTestDb } from '../../../test/db.js';
 import { buildDepartment, buildTestApp, buildUser, loginAs, type Client, type TestApp } from '../../../test/build-test-app.js';
-import { auditLog, requestEvents, requests, applicants } from '../../db/schema/index.js';
+import { auditLog, requestEvents, requests, applicants, notices } from '../../db/schema/index.js';
 import type { DbHandle } from '../../db/client.js';
 
 const applicant = { type: 'natural', name: '李四', idType: '身份证', idNumber: '440524188001010014', phone: '13900139000', email: 'ls@example.com', address: '广州市天河区某路1号' };
@@ -13,6 +13,7 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
   let registrar: Client, handler: Client, otherHandler: Client, reviewer: Client, secrecy: Client, auditor: Client;
   let deptA: number, deptB: number, deptC: number;
   let id: number;
+  let publicQuery = '';
 
   beforeAll(async () => {
     handle = await getTestDb();
@@ -57,6 +58,7 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
     const res = await registrar.post('/api/requests', { applicant, description: '申请公开2024年某村集体土地征收批复文件', channel: 'letter', receivedOn: '2024-09-02', evidence: '挂号信签收单 XA123' });
     expect(res.statusCode, res.body).toBe(201);
     id = res.json().id;
+    publicQuery = `/api/public/requests/${res.json().trackingCode}?key=${res.json().accessKey}`;
     const detail = (await registrar.get(`/api/requests/${id}`)).json();
     expect(detail.state).toBe('registered');
     expect(detail.view.deadline.dueOn).toBe('2024-09-30');
@@ -132,6 +134,20 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
     expect(row.extended).toBe(true);
   });
 
+  it("the applicant's query shows the outcome, the 答复书 as sent and a plain timeline, never cached", async () => {
+    const res = await t.app.inject({ method: 'GET', url: publicQuery });
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({ status: 'closed', outcome: 'partly_disclosed', dueOn: null, receivedOn: '2024-09-02', repliedOn: '2024-10-31', deliveredOn: '2024-11-04' });
+    const [reply] = await handle.db.select().from(notices).where(and(eq(notices.requestId, id), eq(notices.type, 'reply')));
+    expect(body.reply.docNumber).toBe(reply.docNumber);
+    expect(body.reply.html).toBe(reply.html);
+    // internal steps (assignment details, drafts, approvals, secrecy review) are not shown to the applicant
+    expect(body.timeline.map((e: { type: string }) => e.type)).toEqual(['registered', 'supplement_requested', 'supplement_received', 'assigned', 'consultation_started', 'consultation_ended', 'extension_approved', 'replied', 'delivered', 'closed']);
+    expect(body.timeline.every((e: { text: string }) => /[\u4e00-\u9fa5]/.test(e.text))).toBe(true);
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
   it('each step issued its notice: numbered, stored as sent, with the right article and remedy', async () => {
     const list = (await registrar.get(`/api/requests/${id}/notices`)).json() as { id: number; type: string; docNumber: string | null }[];
     expect(list.map((n) => n.type)).toEqual(['receipt', 'supplement', 'consultation', 'extension', 'reply']);
@@ -184,6 +200,19 @@ describe('public API', () => {
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it('concurrent queries, coalesced into one statement by the server, each get their own answer', async () => {
+    const made = await Promise.all([0, 1, 2].map(async (i) => (await t.app.inject({ method: 'POST', url: '/api/public/requests', payload: { applicant, description: `并发查询测试 ${i}`, deliveryMethod: 'email', format: 'electronic' } })).json()));
+    const urls = [
+      ...made.map((m) => `/api/public/requests/${m.trackingCode}?key=${m.accessKey}`),
+      `/api/public/requests/${made[0].trackingCode.toLowerCase()}?key=${made[0].accessKey}`, // codes are case-insensitive
+      `/api/public/requests/${made[1].trackingCode}?key=${made[2].accessKey}`, // another request's key
+      `/api/public/requests/ZZZZZZZZZZ?key=${made[0].accessKey}`,
+    ];
+    const answers = await Promise.all(urls.map((url) => t.app.inject({ method: 'GET', url })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 404, 404]);
+    expect(answers.slice(0, 4).map((a) => a.json().description)).toEqual(['并发查询测试 0', '并发查询测试 1', '并发查询测试 2', '并发查询测试 0']);
   });
 
   it.each([

@@ -1,0 +1,89 @@
+import type { Db } from '../../db/client.js';
+import { batchLookups } from '../../db/batch-lookups.js';
+import { describeState } from '../../core/requests/index.js';
+import { DomainError } from '../../core/errors.js';
+import { OUTCOME_LABELS, type Outcome } from '../../core/requests/outcomes.js';
+import { sm3 } from '../../security/crypto.js';
+import type { ServiceContext } from '../context.js';
+
+/** Plain-words timeline for the applicant (no internal names, no reviewers' comments). */
+const PUBLIC_EVENT_TEXT: Record<string, string> = {
+  submitted: '您的申请已提交，等待受理机关确认',
+  registered: '受理机关已确认收到您的申请',
+  supplement_requested: '受理机关请您补正申请内容',
+  supplement_received: '受理机关已收到您的补正材料',
+  supplement_expired: '补正期限已过',
+  assigned: '申请已交承办单位办理',
+  consultation_started: '正在征求有关方面意见（该期间不计入答复期限）',
+  consultation_ended: '征求意见已结束',
+  extension_approved: '经批准延长答复期限',
+  fee_notice_issued: '已向您发出信息处理费收费通知',
+  fee_paid: '已收到信息处理费',
+  fee_expired: '逾期未缴纳信息处理费',
+  replied: '已作出答复',
+  delivered: '答复已送达',
+  withdrawn: '申请已撤回',
+  closed: '办理完毕',
+};
+
+/** States in which the applicant sees the outcome and the reply (and no longer a due date). */
+const ANSWERED_STATES = ['replied', 'delivered', 'closed'];
+
+type StatusRow = {
+  trackingCode: string; ref: string; accessKeyHash: string | null; state: string; receivedOn: string | null; dueOn: string | null;
+  outcome: string | null; repliedOn: string | null; deliveredOn: string | null; description: string;
+  events: { on: string; type: string }[] | null; reply: { docNumber: string | null; html: string } | null;
+};
+
+/**
+ * The whole public answer for a set of tracking codes in one statement: the request, its event dates/types and,
+ * once answered, the final reply notice as sent. Each code is looked up through the unique index (LATERAL … LIMIT 1
+ * keeps the planner from hashing the whole table when it is small; measured 0.33 → 0.25 ms for 20 codes on 1,000
+ * requests, and one index probe instead of a table scan for a lone lookup).
+ */
+const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LATERAL (
+    SELECT r.tracking_code AS "trackingCode", r.ref, r.access_key_hash AS "accessKeyHash", r.state,
+      r.received_on::text AS "receivedOn", r.due_on::text AS "dueOn", r.outcome, r.replied_on::text AS "repliedOn",
+      r.delivered_on::text AS "deliveredOn", r.description,
+      (SELECT json_agg(json_build_object('on', e.on, 'type', e.type) ORDER BY e.seq) FROM request_events e WHERE e.request_id = r.id) AS events,
+      CASE WHEN r.state IN (${ANSWERED_STATES.map((s) => `'${s}'`).join(', ')}) THEN
+        (SELECT json_build_object('docNumber', n.doc_number, 'html', n.html) FROM notices n
+          WHERE n.request_id = r.id AND n.type = 'reply' AND n.status = 'final' ORDER BY n.id DESC LIMIT 1) END AS reply
+    FROM requests r WHERE r.tracking_code = c.code LIMIT 1) x`;
+
+type Client = { query: (q: unknown, values?: unknown[]) => Promise<{ rows: StatusRow[] }>; totalCount?: number };
+
+/**
+ * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-lookups.ts). On
+ * PostgreSQL the statement is a node-postgres named prepared statement, parsed and planned once per connection.
+ */
+const lookups = new WeakMap<object, (code: string) => Promise<StatusRow | undefined>>();
+function statusLookup(db: Db): (code: string) => Promise<StatusRow | undefined> {
+  let lookup = lookups.get(db);
+  if (!lookup) {
+    const client = (db as unknown as { $client: Client }).$client;
+    const isPool = typeof client.totalCount === 'number';
+    lookup = batchLookups(async (codes: string[]) => {
+      const { rows } = isPool ? await client.query({ name: 'gk_public_status', text: STATUS_SQL, values: [codes] }) : await client.query(STATUS_SQL, [codes]);
+      return new Map(rows.map((r) => [r.trackingCode, r]));
+    });
+    lookups.set(db, lookup);
+  }
+  return lookup;
+}
+
+/** Use case: the public progress query by tracking code and access key; unknown code and wrong key look the same. */
+export async function getPublicStatus(ctx: ServiceContext, trackingCode: string, accessKey: string) {
+  const row = await statusLookup(ctx.db)(trackingCode.trim().toUpperCase());
+  if (!row || !row.accessKeyHash || row.accessKeyHash !== sm3(accessKey.trim().toUpperCase())) throw new DomainError('NOT_FOUND', '未找到该申请：请核对查询码和查询密码');
+  const timeline = (row.events ?? []).filter((e) => PUBLIC_EVENT_TEXT[e.type]).map((e) => ({ on: e.on, type: e.type, text: PUBLIC_EVENT_TEXT[e.type] }));
+  const answered = ANSWERED_STATES.includes(row.state);
+  return {
+    ref: row.ref, status: row.state, statusLabel: describeState(row.state as never).label,
+    description: row.description, receivedOn: row.receivedOn, dueOn: answered ? null : row.dueOn,
+    repliedOn: row.repliedOn, deliveredOn: row.deliveredOn,
+    outcome: answered ? row.outcome : null, outcomeLabel: answered && row.outcome ? OUTCOME_LABELS[row.outcome as Outcome] ?? null : null,
+    reply: answered && row.reply ? { docNumber: row.reply.docNumber, html: row.reply.html } : null,
+    timeline,
+  };
+}
