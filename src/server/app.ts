@@ -13,6 +13,7 @@ import type { Keys } from '../security/crypto.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
+import { registerInputGuard } from './plugins/input-guard.js';
 import { registerRoutes } from './routes/index.js';
 
 export interface AppDeps {
@@ -54,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const hasWeb = existsSync(webDir);
   registerErrorHandler(app, hasWeb);
   registerAuth(app, deps);
+  registerInputGuard(app);
   await registerRoutes(app, deps);
 
   if (hasWeb) {

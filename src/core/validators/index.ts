@@ -4,3 +4,4 @@ export * from './credit-code.js';
 export * from './contact.js';
 export * from './identity.js';
 export * from './mask.js';
+export * from './text.js';

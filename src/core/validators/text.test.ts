@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findForbiddenText, forbiddenCharacter } from './text.js';
+
+describe('forbiddenCharacter (PostgreSQL text + XML 1.0 Char)', () => {
+  it.each([
+    ['申请公开2024年征收批复', null],
+    ['第一行\n第二行\r\n\t缩进', null],
+    ['emoji 😀 and 𠀀 (surrogate pairs)', null],
+    ['申请\u0000公开', 'U+0000'],
+    ['bell\u0007', 'U+0007'],
+    ['vertical tab\u000B', 'U+000B'],
+    ['escape\u001B[0m', 'U+001B'],
+    ['\uFFFF', 'U+FFFF'],
+    ['lone high \uD83D here', 'U+D83D'],
+    ['lone low \uDE00 here', 'U+DE00'],
+  ])('%j → %s', (s, expected) => {
+    expect(forbiddenCharacter(s)).toBe(expected);
+  });
+});
+
+describe('findForbiddenText', () => {
+  it('names the path of the first bad string, in objects, arrays and keys', () => {
+    expect(findForbiddenText({ applicant: { name: '李四', address: '广州\u0000' }, description: 'ok' })).toEqual({ path: 'applicant.address', char: 'U+0000' });
+    expect(findForbiddenText({ items: ['a', 'b\u0001'] })).toEqual({ path: 'items.1', char: 'U+0001' });
+    expect(findForbiddenText({ 'k\u0002': 1 })).toEqual({ path: 'k\u0002', char: 'U+0002' });
+    expect(findForbiddenText({ n: 1, b: true, x: null, s: '正常' })).toBeNull();
+    expect(findForbiddenText('\u0000')).toEqual({ path: '', char: 'U+0000' });
+  });
+});
