@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchLookups } from './batch-lookups.js';
+import { batchCalls } from './batch-calls.js';
 
 /** A loader over a fixed table that records each call's keys; `gate` holds calls open until released. */
 function table(rows: Record<string, number>, gate?: Promise<void>) {
@@ -12,10 +12,10 @@ function table(rows: Record<string, number>, gate?: Promise<void>) {
   return { calls, load };
 }
 
-describe('batchLookups', () => {
+describe('batchCalls', () => {
   it('answers lookups of the same turn with one load, each with its own value; repeated keys are loaded once', async () => {
     const t = table({ a: 1, b: 2, c: 3 });
-    const find = batchLookups(t.load);
+    const find = batchCalls(t.load);
     expect(await Promise.all(['a', 'b', 'x', 'a', 'c'].map(find))).toEqual([1, 2, undefined, 1, 3]);
     expect(t.calls).toEqual([['a', 'b', 'x', 'c']]);
   });
@@ -23,7 +23,7 @@ describe('batchLookups', () => {
   it('a lookup of a later turn reads again (no cache)', async () => {
     const rows: Record<string, number> = { a: 1 };
     const t = table(rows);
-    const find = batchLookups(t.load);
+    const find = batchCalls(t.load);
     expect(await find('a')).toBe(1);
     rows.a = 2;
     expect(await find('a')).toBe(2);
@@ -33,7 +33,7 @@ describe('batchLookups', () => {
   it('splits at maxBatch and never runs more than maxInFlight loads at once', async () => {
     let release!: () => void;
     const t = table(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`k${i}`, i])), new Promise<void>((r) => { release = r; }));
-    const find = batchLookups(t.load, { maxBatch: 3, maxInFlight: 2 });
+    const find = batchCalls(t.load, { maxBatch: 3, maxInFlight: 2 });
     const all = Promise.all(Array.from({ length: 10 }, (_, i) => find(`k${i}`)));
     await new Promise((r) => setImmediate(r));
     expect(t.calls).toEqual([['k0', 'k1', 'k2'], ['k3', 'k4', 'k5']]);
@@ -44,7 +44,7 @@ describe('batchLookups', () => {
 
   it('a failed load rejects every lookup of its batch and leaves later ones working', async () => {
     let fail = true;
-    const find = batchLookups(async (keys: string[]) => {
+    const find = batchCalls(async (keys: string[]) => {
       if (fail) throw new Error('database unavailable');
       return new Map(keys.map((k) => [k, k.length]));
     });

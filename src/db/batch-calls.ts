@@ -1,11 +1,14 @@
 /**
- * Coalesces point lookups that arrive close together into one set-based query (the idea of DataLoader, without its
- * cache). A lookup waits at most for the end of the current turn of the event loop, or, when `maxInFlight` batches
- * are already running, for one of them to finish; it is then read from the database after it arrived, so no answer
- * is staler than a direct query would be. Under load this turns N round trips into one (bench/RESULTS.md, public
- * status query: 5× the throughput of one query per lookup); a lone lookup is sent in the same turn.
+ * Coalesces calls that arrive close together into one set-based statement (the idea of DataLoader, without its
+ * cache). A call waits at most for the end of the current turn of the event loop, or, when `maxInFlight` batches
+ * are already running, for one of them to finish; a lone call is sent in the same turn.
+ * - Reads (public status query): each key is read from the database after its call arrived, so no answer is staler
+ *   than a direct query would be; under load N round trips become one (bench/RESULTS.md: 5× the throughput).
+ * - Writes (online submissions): one statement commits the whole batch, and each caller is answered only after
+ *   that commit, so an acknowledged write is as durable as one written alone.
+ * `load` answers every key it was given; a key it leaves out resolves to undefined.
  */
-export function batchLookups<K, V>(
+export function batchCalls<K, V>(
   load: (keys: K[]) => Promise<Map<K, V>>,
   { maxBatch = 256, maxInFlight = 4 }: { maxBatch?: number; maxInFlight?: number } = {},
 ): (key: K) => Promise<V | undefined> {

@@ -184,7 +184,8 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
 
 describe('public API', () => {
   let t: TestApp;
-  beforeAll(async () => { const handle = await getTestDb(); t = await buildTestApp(handle, '2026-11-27'); });
+  let handle: DbHandle;
+  beforeAll(async () => { handle = await getTestDb(); t = await buildTestApp(handle, '2026-11-27'); });
   afterAll(async () => { await t.app.close(); });
 
   it('submits, returns tracking code and access key, reads the status; wrong key and unknown code are the same 404', async () => {
@@ -200,6 +201,23 @@ describe('public API', () => {
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it('submissions arriving together are committed by one statement, each with its own applicant, event and audit entry', async () => {
+    const names = ['王一', '王二', '王三', '王四', '王五'];
+    const made = await Promise.all(names.map((name) => t.app.inject({ method: 'POST', url: '/api/public/requests', payload: { applicant: { ...applicant, name }, description: `同批提交 ${name}`, deliveryMethod: 'post', format: 'paper' } })));
+    expect(made.map((m) => m.statusCode)).toEqual(names.map(() => 201));
+    expect(new Set(made.map((m) => m.json().ref)).size).toBe(names.length);
+    for (const [k, m] of made.entries()) {
+      const [row] = await handle.db.select().from(requests).where(eq(requests.trackingCode, m.json().trackingCode));
+      expect(row).toMatchObject({ ref: m.json().ref, applicantName: names[k], description: `同批提交 ${names[k]}`, state: 'submitted', channel: 'online', deliveryMethod: 'post', format: 'paper' });
+      const [who] = await handle.db.select().from(applicants).where(eq(applicants.id, row.applicantId!));
+      expect(who.name).toBe(names[k]);
+      const events = await handle.db.select().from(requestEvents).where(eq(requestEvents.requestId, row.id));
+      expect(events.map((e) => [e.seq, e.type, e.on])).toEqual([[1, 'submitted', '2026-11-27']]);
+      const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.targetType, 'request'), eq(auditLog.targetId, String(row.id))));
+      expect(audit.map((x) => [x.action, (x.detail as { ref: string }).ref])).toEqual([['request.submitted_online', row.ref]]);
+    }
   });
 
   it('concurrent queries, coalesced into one statement by the server, each get their own answer', async () => {
@@ -224,6 +242,24 @@ describe('public API', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/public/requests', payload });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toContain(word);
+  });
+
+  it('control characters (NUL, ESC) in a field, a query or a path are refused with the field named, never a 500', async () => {
+    const bad = [
+      [{ applicant, description: '申请\u0000公开', deliveryMethod: 'email', format: 'electronic' }, '申请内容'],
+      [{ applicant: { ...applicant, name: '李\u001b四' }, description: 'x', deliveryMethod: 'email', format: 'electronic' }, '申请人姓名或名称'],
+    ] as const;
+    for (const [payload, label] of bad) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/public/requests', payload });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.message).toContain(label);
+      expect(res.json().error.message).toContain('控制字符');
+    }
+    for (const url of ['/api/public/requests/AB%00CD?key=X', '/api/public/requests/ABCD?key=%00']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error.message).toContain('控制字符');
+    }
   });
 
   it('malformed JSON and odd bodies get 4xx, never 500', async () => {

@@ -10,6 +10,7 @@ import { requireRole } from '../authorize.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { assertApplicant, idNumberHash, insertApplicant, type ApplicantInput } from './applicant.js';
 import { appendEvents, createRequestRecord, loadClockContext } from './record-event.js';
+import { batchCalls } from '../../db/batch-calls.js';
 import { issueNotice } from '../notices/notices.js';
 
 export const DELIVERY_METHODS = ['email', 'post', 'pickup', 'online'] as const;
@@ -50,38 +51,103 @@ async function insertRequest(tx: Executor, ctx: ServiceContext, input: { applica
   return { id: created.id, ref: created.ref, trackingCode, accessKey };
 }
 
-/** Use case: a member of the public submits a request online (Art.29). It waits for the office's confirmation (Art.31(三)). */
+/** One online submission, every value computed (validated, encrypted, hashed) before it reaches the database. */
+interface Submission {
+  applicant: [type: string, name: string, idType: string, idNumberEnc: string | null, idNumberHash: string | null, phoneEnc: string | null, emailEnc: string | null, addressEnc: string | null];
+  refPrefix: string; trackingCode: string; accessKeyHash: string; description: string; deliveryMethod: string; format: string;
+  state: string; regime: string | null; on: string; at: string; ip: string | null;
+}
+
+/**
+ * Submissions in one statement (one round trip, atomic): applicants, requests, their first events and the audit
+ * entries, for one or many submissions at once. Applicant ids and 受理编号 are drawn from their sequences first so
+ * that every row of the batch is linked by its ordinal, not by RETURNING order (which SQL does not promise).
+ */
+const SUBMIT_SQL = `WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[], $18::text[], $19::text[])
+      WITH ORDINALITY AS t(type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc,
+        ref_prefix, tracking_code, access_key_hash, description, delivery_method, format, state, regime, on_date, at, ip, ord)),
+  ids AS MATERIALIZED (SELECT ord, nextval('applicants_id_seq') AS applicant_id, nextval('request_ref_seq') AS ref_no FROM input ORDER BY ord),
+  a AS (
+    INSERT INTO applicants (id, type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc)
+    SELECT ids.applicant_id, i.type, i.name, i.id_type, i.id_number_enc, i.id_number_hash, i.phone_enc, i.email_enc, i.address_enc
+    FROM input i JOIN ids USING (ord)),
+  r AS (
+    INSERT INTO requests (ref, tracking_code, access_key_hash, applicant_id, applicant_type, applicant_name, description, channel, delivery_method, format, source, state, regime, event_count)
+    SELECT i.ref_prefix || lpad(ids.ref_no::text, 6, '0'), i.tracking_code, i.access_key_hash, ids.applicant_id, i.type, i.name, i.description,
+      'online', i.delivery_method, i.format, 'online', i.state, i.regime, 1
+    FROM input i JOIN ids USING (ord)
+    RETURNING id, ref, tracking_code),
+  e AS (
+    INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name)
+    SELECT r.id, 1, 'submitted', i.on_date, '{"channel":"online"}'::jsonb, '申请人' FROM r JOIN input i USING (tracking_code)),
+  au AS (
+    INSERT INTO audit_log (at, actor_name, action, target_type, target_id, detail, ip)
+    SELECT i.at, '公众', 'request.submitted_online', 'request', r.id::text, jsonb_build_object('ref', r.ref), i.ip FROM r JOIN input i USING (tracking_code))
+  SELECT id, ref, tracking_code AS "trackingCode" FROM r`;
+
+type Written = { id: number; ref: string } | { error: unknown };
+type Client = { query: (q: unknown, values?: unknown[]) => Promise<{ rows: { id: number; ref: string; trackingCode: string }[] }>; totalCount?: number };
+
+async function writeSubmissions(client: Client, rows: Submission[]): Promise<Map<Submission, Written>> {
+  const columns = (pick: (s: Submission) => unknown) => rows.map(pick);
+  const values = [
+    ...Array.from({ length: 8 }, (_, k) => columns((s) => s.applicant[k])),
+    columns((s) => s.refPrefix), columns((s) => s.trackingCode), columns((s) => s.accessKeyHash), columns((s) => s.description),
+    columns((s) => s.deliveryMethod), columns((s) => s.format), columns((s) => s.state), columns((s) => s.regime),
+    columns((s) => s.on), columns((s) => s.at), columns((s) => s.ip),
+  ];
+  const result = typeof client.totalCount === 'number'
+    ? await client.query({ name: 'gk_public_submit', text: SUBMIT_SQL, values })
+    : await client.query(SUBMIT_SQL, values);
+  const byCode = new Map(result.rows.map((r) => [r.trackingCode, { id: Number(r.id), ref: r.ref }]));
+  return new Map(rows.map((s) => [s, byCode.get(s.trackingCode) ?? { error: new Error('提交未写入') }]));
+}
+
+/** One writer per database: submissions arriving together are committed by one statement (db/batch-calls.ts). */
+const writers = new WeakMap<object, (s: Submission) => Promise<Written | undefined>>();
+function submissionWriter(db: ServiceContext['db']) {
+  let write = writers.get(db);
+  if (!write) {
+    const client = (db as unknown as { $client: Client }).$client;
+    write = batchCalls(async (rows: Submission[]) => {
+      try {
+        return await writeSubmissions(client, rows);
+      } catch (err) {
+        if (rows.length === 1) return new Map([[rows[0], { error: err }]]);
+        // One bad row must not sink the others: write them one by one, each with its own answer.
+        const out = new Map<Submission, Written>();
+        for (const row of rows) out.set(row, (await writeSubmissions(client, [row]).catch((error: unknown) => new Map([[row, { error }]]))).get(row)!);
+        return out;
+      }
+    });
+    writers.set(db, write);
+  }
+  return write;
+}
+
+/**
+ * Use case: a member of the public submits a request online (Art.29). It waits for the office's confirmation
+ * (Art.31(三)). The answer (tracking code and access key) is given only after the submission is committed.
+ */
 export async function submitPublicRequest(ctx: ServiceContext, input: PublicRequestInput): Promise<SubmitResult> {
   assertApplicant(input.applicant, true);
   assertDescription(input.description);
   const clock = await loadClockContext(ctx.db);
-  const event: RequestEvent = { type: 'submitted', on: ctx.today, channel: 'online' };
-  const view = applyEvent(null, event, clock);
+  const view = applyEvent(null, { type: 'submitted', on: ctx.today, channel: 'online' }, clock);
   const a = input.applicant;
   const trackingCode = randomCode(10);
   const accessKey = randomCode(8);
-  const year = Number(ctx.today.slice(0, 4));
-  // The hot public path in ONE statement (one round trip, atomic): applicant, request, its first event and the
-  // audit entry are written together or not at all; 201 is sent only after the commit.
-  const result = await ctx.db.execute(sql`WITH a AS (
-      INSERT INTO applicants (type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc)
-      VALUES (${a.type}, ${a.name.trim()}, ${a.idType?.trim() || (a.type === 'natural' ? '身份证' : '统一社会信用代码')}, ${encryptPii(ctx.keys, a.idNumber?.trim().toUpperCase())},
-              ${idNumberHash(ctx.keys, a.idNumber)}, ${encryptPii(ctx.keys, a.phone?.trim())}, ${encryptPii(ctx.keys, a.email?.trim())}, ${encryptPii(ctx.keys, a.address?.trim())})
-      RETURNING id),
-    r AS (
-      INSERT INTO requests (ref, tracking_code, access_key_hash, applicant_id, applicant_type, applicant_name, description, channel, delivery_method, format, source, state, regime, event_count)
-      SELECT ${`GK-${year}-`} || lpad(nextval('request_ref_seq')::text, 6, '0'), ${trackingCode}, ${sm3(accessKey)}, a.id, ${a.type}, ${a.name.trim()}, ${input.description.trim()},
-             'online', ${input.deliveryMethod}, ${input.format}, 'online', ${view.state}, ${view.regime}, 1 FROM a
-      RETURNING id, ref),
-    e AS (
-      INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name)
-      SELECT r.id, 1, 'submitted', ${ctx.today}, ${JSON.stringify({ channel: 'online' })}::jsonb, '申请人' FROM r),
-    au AS (
-      INSERT INTO audit_log (at, actor_name, action, target_type, target_id, detail, ip)
-      SELECT ${ctx.now.toISOString()}, '公众', 'request.submitted_online', 'request', r.id::text, jsonb_build_object('ref', r.ref), ${ctx.ip ?? null} FROM r)
-    SELECT id, ref FROM r`);
-  const row = (result as unknown as { rows: { id: number; ref: string }[] }).rows[0];
-  return { id: Number(row.id), ref: row.ref, trackingCode, accessKey };
+  const written = await submissionWriter(ctx.db)({
+    applicant: [a.type, a.name.trim(), a.idType?.trim() || (a.type === 'natural' ? '身份证' : '统一社会信用代码'), encryptPii(ctx.keys, a.idNumber?.trim().toUpperCase()),
+      idNumberHash(ctx.keys, a.idNumber), encryptPii(ctx.keys, a.phone?.trim()), encryptPii(ctx.keys, a.email?.trim()), encryptPii(ctx.keys, a.address?.trim())],
+    refPrefix: `GK-${ctx.today.slice(0, 4)}-`, trackingCode, accessKeyHash: sm3(accessKey), description: input.description.trim(),
+    deliveryMethod: input.deliveryMethod, format: input.format, state: view.state, regime: view.regime ?? null,
+    on: ctx.today, at: ctx.now.toISOString(), ip: ctx.ip ?? null,
+  });
+  if (!written || 'error' in written) throw written?.error ?? new Error('提交未写入');
+  return { id: written.id, ref: written.ref, trackingCode, accessKey };
 }
 
 export interface RegisterRequestInput {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js';
-import { batchLookups } from '../../db/batch-lookups.js';
+import { batchCalls } from '../../db/batch-calls.js';
 import { describeState } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
 import { OUTCOME_LABELS, type Outcome } from '../../core/requests/outcomes.js';
@@ -54,7 +54,7 @@ const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LAT
 type Client = { query: (q: unknown, values?: unknown[]) => Promise<{ rows: StatusRow[] }>; totalCount?: number };
 
 /**
- * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-lookups.ts). On
+ * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-calls.ts). On
  * PostgreSQL the statement is a node-postgres named prepared statement, parsed and planned once per connection.
  */
 const lookups = new WeakMap<object, (code: string) => Promise<StatusRow | undefined>>();
@@ -63,7 +63,7 @@ function statusLookup(db: Db): (code: string) => Promise<StatusRow | undefined> 
   if (!lookup) {
     const client = (db as unknown as { $client: Client }).$client;
     const isPool = typeof client.totalCount === 'number';
-    lookup = batchLookups(async (codes: string[]) => {
+    lookup = batchCalls(async (codes: string[]) => {
       const { rows } = isPool ? await client.query({ name: 'gk_public_status', text: STATUS_SQL, values: [codes] }) : await client.query(STATUS_SQL, [codes]);
       return new Map(rows.map((r) => [r.trackingCode, r]));
     });
