@@ -20,7 +20,7 @@ const sections: string[] = [];
 const started = new Date();
 
 async function section(name: string, fn: () => Promise<string>) {
-  if (!only.some((o) => name.startsWith(o))) return;
+  if (!name.split('+').some((part) => only.some((o) => part.startsWith(o)))) return;
   process.stdout.write(`\n== ${name}\n`);
   const t0 = Date.now();
   try {
@@ -45,7 +45,7 @@ try {
   await section('search', async () => (await runSearchBench({ databaseUrl: pgUrl, rows: quick ? 50_000 : 1_000_000 })).markdown);
 } catch (e) { if (only.includes('search')) sections.push(`### search\n\nnot run: ${(e as Error).message}\n`); }
 
-const header = `# Benchmark results\n\nWritten by \`npm run bench\` on ${started.toISOString()} (Node ${process.version}, ${(await import('node:os')).cpus().length} cores${quick ? ', BENCH_QUICK' : ''}).\nOne 2-core machine runs the load generator, the server and PostgreSQL together: figures are noisy; each compares against a baseline measured in the same run.\n\n`;
+const header = `# Benchmark results\n\nWritten by \`npm run bench\` on ${started.toISOString()} (Node ${process.version}, ${(await import('node:os')).cpus().length} × ${(await import('node:os')).cpus()[0]?.model.trim() ?? 'CPU'}${quick ? ', BENCH_QUICK' : ''}).\nOne 2-core machine runs the load generator, the server and PostgreSQL together: figures are noisy; each compares against a baseline measured in the same run.\n\n`;
 const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 /** Splits a results page into its `### ` sections, keyed by heading. */
 const splitSections = (md: string) => md.split(/\n(?=### )/).filter((x) => x.startsWith('### ')).map((x) => [x.split('\n')[0], x.trimEnd() + '\n'] as const);
