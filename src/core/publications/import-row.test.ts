@@ -36,6 +36,11 @@ describe('validateImportRow', () => {
     expect(r.errors).toEqual([]);
     expect(r.row).toEqual({ indexNo: '000014349/2024-00001', title: '关于做好2024年耕地保护工作的通知', docNumber: '示自然资发〔2024〕3号', issuer: null, writtenOn: '2024-03-01', publishedOn: '2024-03-05', category: null, topic: null, body: '正文', summary: null, validity: 'effective', validityChangedOn: null, normativeKind: 'normative', channels: ['website', 'gazette'], disclosureMode: '主动公开' });
   });
+  it('refuses control characters pasted into a cell, naming the column', () => {
+    const r = validateImportRow({ indexNo: 'A-1', title: '通知\u0007', publishedOn: '2024-03-01', body: '正文\u0000' }, 4, headerOf, today);
+    expect(r.row).toBeNull();
+    expect(r.errors.map((e) => [e.column, e.message])).toEqual([['标题', '含有不允许的控制字符（U+0007），请删除后重新导入'], ['正文', '含有不允许的控制字符（U+0000），请删除后重新导入']]);
+  });
   it('lists every error of a bad row with row, column and value', () => {
     const r = validateImportRow({ indexNo: '索引 1', title: '', publishedOn: '2024-02-30', writtenOn: '2024-10-01', validity: '作废', normativeKind: '通知', channels: '网站、抖音' }, 7, headerOf, today);
     expect(r.row).toBeNull();

@@ -1,5 +1,6 @@
 import { isIsoDate, type IsoDate } from '../types.js';
 import { isAcceptableIndexNo } from './index-number.js';
+import { forbiddenCharacter } from '../validators/text.js';
 import { PUBLICATION_CHANNEL_LABELS, type NormativeKind, type PublicationChannel, type Validity } from './workflow.js';
 
 /**
@@ -124,6 +125,10 @@ export function validateImportRow(values: Partial<Record<ImportColumnKey, unknow
   const errors: ImportError[] = [];
   const col = (k: ImportColumnKey) => headerOf[k] ?? IMPORT_COLUMNS.find((c) => c.key === k)!.label;
   const err = (k: ImportColumnKey, value: unknown, message: string) => errors.push({ row: rowNo, column: col(k), value: text(value).slice(0, 100), message });
+  for (const [k, v] of Object.entries(values) as [ImportColumnKey, unknown][]) {
+    const bad = typeof v === 'string' ? forbiddenCharacter(v) : null;
+    if (bad) err(k, v, `含有不允许的控制字符（${bad}），请删除后重新导入`);
+  }
 
   const indexNo = text(values.indexNo);
   if (!indexNo) err('indexNo', values.indexNo, '索引号不能为空');

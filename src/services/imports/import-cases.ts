@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { DomainError } from '../../core/errors.js';
+import { forbiddenCharacter } from '../../core/validators/text.js';
 import { parseCaseKind, parseCaseResult, parseCaseRoute, CASE_KIND_LABELS, CASE_RESULT_LABELS, CASE_ROUTE_LABELS } from '../../core/reports/cases.js';
 import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
@@ -28,6 +29,10 @@ function parseCaseRow(row: number, values: Partial<Record<CaseLedgerKey, CellVal
   const col = (k: CaseLedgerKey) => columnText(header, k, HEADER_OF[k]);
   const err = (k: CaseLedgerKey, message: string) => errors.add({ row, column: col(k), value: cellText(values[k]), message });
   const present = (k: CaseLedgerKey) => header.index[k] !== undefined;
+  for (const [k, v] of Object.entries(values) as [CaseLedgerKey, CellValue][]) {
+    const bad = typeof v === 'string' ? forbiddenCharacter(v) : null;
+    if (bad) err(k, `含有不允许的控制字符（${bad}），请删除后重新导入`);
+  }
   const text = (k: CaseLedgerKey) => cellText(values[k]) || null;
   const enumOf = <T>(k: CaseLedgerKey, parse: (s: string) => T | undefined, labels: Record<string, string>): T | null => {
     const s = text(k);

@@ -122,6 +122,7 @@ describe('importRequestLedger', () => {
       'X-4,2024-01-10,网络,自然人,己,内容,,2024-01-08,2024-01-05,否,2024-01-04,予以公开,', // dates out of order
       'X-5,2030-01-10,网络,自然人,庚,,,,,否,,,', // future date, empty 申请内容
       'X-6,2020-03-01,网络,自然人,辛,内容,,,,否,2020-03-10,予以公开,30', // fee before 2021
+      'X-7,2024-01-05,网络,自然人,壬,内容\u0000,,,,否,,,', // a NUL pasted into 申请内容
     ].join('\n'));
     const r = await importRequestLedger(ctx, file, { filename: 'bad.csv' });
     expect(r.ok).toBe(false);
@@ -142,7 +143,9 @@ describe('importRequestLedger', () => {
       [8, '收到日期', '2030-01-10'],
       [8, '申请内容', ''],
       [9, '收费金额', '30'],
+      [10, '申请内容', '内容\u0000'],
     ]);
+    expect(r.errors.find((e) => e.row === 10)!.message).toContain('控制字符（U+0000）');
     expect(r.errors.filter((e) => e.row === 7).map((e) => e.message)).toEqual([
       '补正告知日期早于收到日期（2024-01-10），请核对', '答复日期早于收到日期（2024-01-10），请核对',
       '补正收到日期早于补正告知日期（2024-01-08），请核对', '答复日期早于补正收到日期（2024-01-05），请核对',

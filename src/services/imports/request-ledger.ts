@@ -10,6 +10,7 @@ import { OUTCOME_LABELS, parseOutcome, type Outcome } from '../../core/requests/
 import { applyEvent, OFFICE_REPLY_OUTCOMES, type RequestEvent, type RequestView } from '../../core/requests/index.js';
 import { DEADLINE_RULES, FEE_RULES_FROM } from '../../core/deadlines/rules.js';
 import { isDomainError } from '../../core/errors.js';
+import { forbiddenCharacter } from '../../core/validators/text.js';
 import type { Calendar } from '../../core/calendar/working-days.js';
 import type { DeadlineSettings } from '../../core/deadlines/rules.js';
 import { cachedColumns } from '../requests/record-event.js';
@@ -97,6 +98,10 @@ export function parseRequestRow(row: number, values: Partial<Record<RequestLedge
   const col = (k: RequestLedgerKey) => columnText(header, k, HEADER_OF[k]);
   const err = (k: RequestLedgerKey, message: string) => errors.push({ row, column: col(k), value: cellText(values[k]), message });
   const present = (k: RequestLedgerKey) => header.index[k] !== undefined;
+  for (const [k, v] of Object.entries(values) as [RequestLedgerKey, CellValue][]) {
+    const bad = typeof v === 'string' ? forbiddenCharacter(v) : null;
+    if (bad) err(k, `含有不允许的控制字符（${bad}），请删除后重新导入`);
+  }
 
   const text = (k: RequestLedgerKey, what: string, required: boolean): string | null => {
     const s = cellText(values[k]);
