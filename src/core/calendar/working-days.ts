@@ -1,4 +1,5 @@
 import type { IsoDate } from '../types.js';
+import { daysFromCivil, daysInMonth, isoFromDayNumber, weekdayOfDayNumber } from './day-number.js';
 
 /**
  * A working-day calendar: official holidays (放假日) and 调休 make-up working days (调休上班日) for the years
@@ -142,22 +143,12 @@ function flagsAt(index: CalendarIndex | null, cal: Calendar, day: number): numbe
   if (index !== null) {
     const i = day - index.first;
     if (i >= 0 && i < index.flags.length) return index.flags[i];
-    const dow = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
+    const dow = weekdayOfDayNumber(day);
     return dow === 0 || dow === 6 ? 0 : WORKING;
   }
   // No index (implausibly wide calendar): plain set lookups.
   const date = isoFromDayNumber(day);
   return (isWorkingDay(date, cal) ? WORKING : 0) | (cal.coveredYears.has(Number(date.slice(0, 4))) ? COVERED : 0);
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** Day number of an ISO date; throws RangeError (as `new Date(...).toISOString()` would) when it is not a real date. */
@@ -169,23 +160,4 @@ function dayNumber(date: IsoDate): number {
     throw new RangeError(`Invalid date: ${date}`);
   }
   return daysFromCivil(y, m, d);
-}
-
-function daysInMonth(y: number, m: number): number {
-  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
-
-/** ISO date of a day number (H. Hinnant's civil_from_days), for years 1000–9999. */
-function isoFromDayNumber(day: number): IsoDate {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }

@@ -6,6 +6,7 @@ import {
   type Calendar,
   type WorkingDayResult,
 } from '../calendar/working-days.js';
+import { daysFromCivil, daysInMonth, isoFromDayNumber, weekdayOfDayNumber } from '../calendar/day-number.js';
 
 /**
  * A precomputed form of a `Calendar` for 1990-01-01 … 2100-12-31, so that "the Nth working day after D" is two
@@ -22,38 +23,10 @@ import {
 const RANGE_FIRST_YEAR = 1990;
 const RANGE_LAST_YEAR = 2100;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
 const RANGE_START = daysFromCivil(RANGE_FIRST_YEAR, 1, 1);
 const RANGE_END = daysFromCivil(RANGE_LAST_YEAR, 12, 31);
 /** Number of days in the precomputed range. */
 const RANGE_SIZE = RANGE_END - RANGE_START + 1;
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** ISO date of a day number (days since 1970-01-01), H. Hinnant's civil_from_days. */
-function civilFromDays(z0: number): IsoDate {
-  const z = z0 + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
-}
 
 /**
  * Index of an ISO date in the precomputed range, or -1 when the string is not `YYYY-MM-DD` or the date is outside
@@ -70,8 +43,7 @@ export function dayIndex(s: IsoDate): number {
   if (y < RANGE_FIRST_YEAR || y > RANGE_LAST_YEAR || m < 1 || m > 12 || d < 1 || d > 31) return -1;
   // Reject 02-30, 04-31 …: they must not silently become the next month.
   if (d > 28) {
-    const dim = m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-    if (d > dim) return -1;
+    if (d > daysInMonth(y, m)) return -1;
   }
   return daysFromCivil(y, m, d) - RANGE_START;
 }
@@ -97,8 +69,7 @@ export interface CompiledCalendar {
 function compile(cal: Calendar): CompiledCalendar {
   const working = new Uint8Array(RANGE_SIZE);
   const yearOf = new Uint8Array(RANGE_SIZE);
-  // 1970-01-01 was a Thursday (4).
-  let dow = (((RANGE_START + 4) % 7) + 7) % 7;
+  let dow = weekdayOfDayNumber(RANGE_START);
   let year = RANGE_FIRST_YEAR;
   let nextYearStart = daysFromCivil(year + 1, 1, 1) - RANGE_START;
   for (let i = 0; i < RANGE_SIZE; i++) {
@@ -170,7 +141,7 @@ export function compiledCalendar(cal: Calendar): CompiledCalendar {
 export function isoOf(c: CompiledCalendar, i: number): IsoDate {
   let s = c.iso[i];
   if (s === undefined) {
-    s = civilFromDays(i + RANGE_START);
+    s = isoFromDayNumber(i + RANGE_START);
     c.iso[i] = s;
   }
   return s;
