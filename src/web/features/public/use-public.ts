@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ApiError, apiGet, apiPost } from '../../api/client.js';
+import { apiGet, apiPost } from '../../api/client.js';
 import type { GuideResponse, Paged, PublicCreated, PublicStatus, PublicationHit, PublishedReport } from '../../api/types.js';
 import type { PublicRequestBody } from '../../../shared/api.js';
 
@@ -21,11 +21,6 @@ export function usePublicStatus(code: string, key: string) {
     retry: false,
     staleTime: 0,
   });
-}
-
-/** 404 of a whole endpoint (feature not deployed yet), as opposed to an empty result. */
-export function isMissingEndpoint(err: unknown): boolean {
-  return err instanceof ApiError && err.status === 404 && /没有这个地址/.test(err.message);
 }
 
 export function usePublications(q: string, page: number, filters: Record<string, string | number | undefined> = {}) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Dropdown, Modal, Space, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Modal, Space, Typography } from 'antd';
 import { DownOutlined, EyeOutlined } from '@ant-design/icons';
 import { NOTICE_TYPES, NOTICE_TYPE_LABELS, type NoticeType } from '../../../core/notices/types.js';
-import { ApiError, errorMessage } from '../../api/client.js';
+import { errorMessage } from '../../api/client.js';
 import type { RequestDetail } from '../../api/types.js';
 import { NoticeFrame, OpenInNewWindow } from '../../components/notice-frame.js';
 import { ErrorResult } from '../../components/error-result.js';
@@ -25,7 +25,6 @@ export function NoticeModal({ requestId, view, onClose }: { requestId: number; v
   const { message } = App.useApp();
   const me = useMe().data?.user;
   const q = view?.kind === 'issued' ? issued : preview;
-  const missing = q.error instanceof ApiError && q.error.status === 404 && /没有这个地址/.test(q.error.message);
   const canIssue = view?.kind === 'preview' && MANUAL_TYPES.includes(view.type as NoticeType) && hasAnyRole(me, ['registrar', 'reviewer']);
   const title = view === null ? '' : view.kind === 'preview' ? `预览：${noticeLabel(view.type)}（未编号）` : view.title;
   return (
@@ -42,8 +41,7 @@ export function NoticeModal({ requestId, view, onClose }: { requestId: number; v
         </Space>
       }>
       {q.isPending && <Typography.Text type="secondary">正在生成…</Typography.Text>}
-      {missing && <Alert type="info" showIcon title="文书服务建设中" description="文书生成服务尚未启用。" />}
-      {q.isError && !missing && <ErrorResult error={q.error} title="不能生成该文书" />}
+      {q.isError && <ErrorResult error={q.error} title="不能生成该文书" />}
       {q.data && <><OpenInNewWindow html={q.data.html} /><NoticeFrame html={q.data.html} title={title} /></>}
     </Modal>
   );

@@ -1,7 +1,6 @@
 import { Link, useSearchParams } from 'react-router-dom';
-import { Alert, Card, Col, Empty, Input, Pagination, Row, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
+import { Card, Col, Empty, Input, Pagination, Row, Select, Space, Spin, Tag, TreeSelect, Typography } from 'antd';
 import type { CatalogueNode } from '../../../shared/publications.js';
-import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { usePublicCatalogue, usePublicFilters, usePublicSearch } from '../../features/publications/use-publications.js';
 import { HighlightedText } from '../../components/highlight.js';
 import { ErrorResult } from '../../components/error-result.js';
@@ -53,8 +52,7 @@ export function PublicationsPage() {
             options={(filters.data?.issuers ?? []).map((i) => ({ value: i.name, label: `${i.name}（${i.count}）` }))} />
         </Col>
       </Row>
-      {result.isError && isMissingEndpoint(result.error) && <Alert type="info" showIcon title="功能建设中" description="主动公开信息检索功能正在建设中，敬请期待。" />}
-      {result.isError && !isMissingEndpoint(result.error) && <ErrorResult error={result.error} onRetry={() => void result.refetch()} />}
+      {result.isError && <ErrorResult error={result.error} onRetry={() => void result.refetch()} />}
       {result.isPending && <Spin style={{ display: 'block', margin: '40px auto' }} />}
       {data && (
         <>

@@ -1,5 +1,5 @@
-import { Alert, Card, Empty, Spin, Table, Typography } from 'antd';
-import { isMissingEndpoint, useGuide, usePublishedReports } from '../../features/public/use-public.js';
+import { Card, Empty, Spin, Table, Typography } from 'antd';
+import { useGuide, usePublishedReports } from '../../features/public/use-public.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
 import type { PublishedReport } from '../../api/types.js';
@@ -20,8 +20,7 @@ export function PublicReportsPage() {
         依据《中华人民共和国政府信息公开条例》第四十九条、第五十条，本机关于每年1月31日前公布上一年度政府信息公开工作年度报告。
       </Typography.Paragraph>
       {reports.isPending && <Spin style={{ display: 'block', margin: '40px auto' }} />}
-      {reports.isError && isMissingEndpoint(reports.error) && <Alert type="info" showIcon title="功能建设中" description="年度报告发布栏目正在建设中，敬请期待。" />}
-      {reports.isError && !isMissingEndpoint(reports.error) && <ErrorResult error={reports.error} onRetry={() => void reports.refetch()} />}
+      {reports.isError && <ErrorResult error={reports.error} onRetry={() => void reports.refetch()} />}
       {reports.isSuccess && (
         <Card size="small">
           {reports.data.length === 0 ? (

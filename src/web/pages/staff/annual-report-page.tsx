@@ -10,7 +10,6 @@ import { AggregatePanel } from '../../features/reports/aggregate-panel.js';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { ApiError, errorMessage, toQueryString } from '../../api/client.js';
 import { ChecksList, Gov2014Table, ProactiveTable, RequestsTable, ReviewsTable } from '../../features/reports/report-tables.js';
-import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { EChart } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { PageLoading } from '../../components/page-loading.js';
@@ -109,8 +108,7 @@ function OwnReport() {
             options={[{ value: 'auto', label: `按年度默认（${REPORT_FORMAT_LABELS[defaultFormatForYear(year)]}）` }, ...REPORT_FORMATS.map((f) => ({ value: f, label: REPORT_FORMAT_LABELS[f] }))]} />
       </Space>
       {report.isPending && <PageLoading tip="正在统计…" />}
-      {report.isError && isMissingEndpoint(report.error) && <Alert type="info" showIcon title="功能建设中" description="年度报告统计服务尚未启用。" />}
-      {report.isError && !isMissingEndpoint(report.error) && <ErrorResult error={report.error} onRetry={() => void report.refetch()} />}
+      {report.isError && <ErrorResult error={report.error} onRetry={() => void report.refetch()} />}
       {r && (
         <>
           <Card size="small" style={{ marginBottom: 16 }}>

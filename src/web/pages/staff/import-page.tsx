@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { isFailed, isFinished, useImportJob, useStartImport, type ImportKind } from '../../features/imports/use-import.js';
 import { errorMessage } from '../../api/client.js';
 import type { ImportJob } from '../../../shared/reports.js';
@@ -70,7 +69,6 @@ export function ImportPage() {
   const start = useStartImport(kind);
   const job = useImportJob(jobId);
   const { message } = App.useApp();
-  const missing = (start.error && isMissingEndpoint(start.error)) || (job.error && isMissingEndpoint(job.error));
 
   return (
     <>
@@ -94,7 +92,7 @@ export function ImportPage() {
                 setJobId(null);
                 start.mutate(file as File, {
                   onSuccess: (r) => { setJobId(r.jobId); onSuccess?.(r); },
-                  onError: (err) => { if (!isMissingEndpoint(err)) message.error(errorMessage(err)); onError?.(err as Error); },
+                  onError: (err) => { message.error(errorMessage(err)); onError?.(err as Error); },
                 });
               }}
             >
@@ -110,8 +108,7 @@ export function ImportPage() {
         </Col>
         <Col xs={24} xl={14}>
           <Card size="small" title="导入结果" style={{ marginBottom: 16 }}>
-            {missing ? <Alert type="info" showIcon title="功能建设中" description="台账导入服务尚未启用。" />
-              : start.isPending ? <Progress percent={0} status="active" aria-label="正在上传" />
+            {start.isPending ? <Progress percent={0} status="active" aria-label="正在上传" />
               : start.isError ? <Alert type="error" showIcon title="上传失败" description={errorMessage(start.error)} />
               : job.isError ? <Alert type="error" showIcon title="无法获取导入进度" description={errorMessage(job.error)} />
               : job.data ? <JobStatus job={job.data} />

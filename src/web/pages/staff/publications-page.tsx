@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Input, Segmented, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Input, Segmented, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { isMissingEndpoint } from '../../features/public/use-public.js';
 import { usePublicationList, type PublicationListItem } from '../../features/publications/use-publications.js';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
 import { ErrorResult } from '../../components/error-result.js';
@@ -69,9 +68,6 @@ function PublicationItems() {
   const [pageSize, setPageSize] = useState(20);
   const states = TABS.find((t) => t.key === tab)?.states;
   const list = usePublicationList({ state: states, q: q || undefined, page, pageSize });
-  const missing = list.isError && isMissingEndpoint(list.error);
-
-  if (missing) return <Alert type="info" showIcon title="功能建设中" description="主动公开信息的起草、保密审查和发布功能正在建设中。" />;
   return (
     <>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
