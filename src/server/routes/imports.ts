@@ -1,9 +1,10 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { DomainError } from '../../core/errors.js';
@@ -11,7 +12,9 @@ import { JobParams } from '../../shared/reports.js';
 import { getImportJob, startImportJob } from '../../services/imports/jobs.js';
 import { ledgerFormatOf } from '../../services/imports/readers.js';
 import type { ImportKind } from '../../services/imports/common.js';
+import { EXPORT_ROLES, exportRequestLedger } from '../../services/imports/export-requests.js';
 import { needRole } from '../plugins/auth.js';
+import { attachment } from './notices.js';
 
 /** Largest ledger accepted over HTTP (a 100,000-row XLSX is about 6 MB; CSV about 15 MB). */
 const MAX_LEDGER_BYTES = 200 * 1024 * 1024;
@@ -50,5 +53,23 @@ export async function importRoutes(app: App): Promise<void> {
   r.post('/api/imports/requests', { preHandler: importers, schema: { tags, summary: '导入依申请公开台账（multipart 字段 file：.csv UTF-8/GBK、.xlsx、.json）' } }, (req, reply) => acceptUpload('requests', req, reply));
   r.post('/api/imports/cases', { preHandler: importers, schema: { tags, summary: '导入行政复议/行政诉讼台账（multipart 字段 file）' } }, (req, reply) => acceptUpload('cases', req, reply));
   r.post('/api/imports/facts', { preHandler: importers, schema: { tags, summary: '导入年度填报数据（.csv/.xlsx 表头 年度、填报项、数值；或 .json）' } }, (req, reply) => acceptUpload('facts', req, reply));
+  r.get('/api/exports/requests', {
+    preHandler: needRole(...EXPORT_ROLES),
+    schema: { tags, summary: '导出依申请公开台账（与导入格式相同，可原样导回）：csv（UTF-8 BOM）、xlsx、json', querystring: z.object({ format: z.enum(['csv', 'xlsx', 'json']).default('xlsx') }) },
+  }, async (req, reply) => {
+    // Written to a temporary file by the streaming exporter, then streamed out and removed: memory stays flat.
+    const dir = await mkdtemp(join(tmpdir(), 'gongkai-export-'));
+    const path = join(dir, `ledger.${req.query.format}`);
+    try {
+      await exportRequestLedger(req.ctx(), path, req.query.format);
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+    const stream = createReadStream(path);
+    stream.on('close', () => { void rm(dir, { recursive: true, force: true }); });
+    const type = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', json: 'application/json; charset=utf-8' }[req.query.format];
+    return reply.type(type).header('content-disposition', attachment(`依申请公开台账-${req.ctx().today}.${req.query.format}`)).send(stream);
+  });
   r.get('/api/imports/:jobId', { preHandler: importers, schema: { tags, summary: '导入进度与错误清单', params: JobParams } }, async (req) => getImportJob(req.ctx(), req.params.jobId));
 }

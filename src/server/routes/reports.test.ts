@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +87,26 @@ describe('ledger imports over HTTP', () => {
     }
     const cases = await importFile(files.cases, 'cases');
     expect(cases).toMatchObject({ status: 'succeeded', inserted: scenario.cases.length });
+  });
+
+  it('GET /api/exports/requests: the ledger as CSV, XLSX or JSON, which imports back as updates of the same requests', async () => {
+    expect((await handler.get('/api/exports/requests?format=csv')).statusCode).toBe(403);
+    expect((await registrar.get('/api/exports/requests?format=pdf')).statusCode).toBe(400);
+    const [{ n }] = rowsOf<{ n: number }>(await handle.db.execute(sql`SELECT count(*)::int AS n FROM requests WHERE received_on IS NOT NULL`));
+    const json = await registrar.get('/api/exports/requests?format=json');
+    expect(json.statusCode).toBe(200);
+    expect(json.json()).toHaveLength(n);
+    const xlsx = await registrar.get('/api/exports/requests?format=xlsx');
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const csv = await registrar.get('/api/exports/requests?format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('依申请公开台账-2026-06-30.csv')}`);
+    expect(csv.body.startsWith('\uFEFF受理编号,')).toBe(true);
+    const path = join(dir, '导出的台账.csv');
+    await writeFile(path, csv.rawPayload);
+    const job = await importFile(path);
+    expect(job).toMatchObject({ status: 'succeeded', inserted: 0, updated: n, errors: [] });
   });
 
   it('a bad ledger fails its job with every error listed by row, column and value, and nothing written', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { isFailed, isFinished, useImportJob, useStartImport, type ImportKind } from '../../features/imports/use-import.js';
 import { errorMessage } from '../../api/client.js';
@@ -104,6 +104,16 @@ export function ImportPage() {
               表头：{HEADERS[kind]}。日期可写作 2024-01-05、2024/1/5 或 2024年1月5日。文件有任何错误时整个文件不导入；重复导入同一{kind === 'requests' ? '受理编号会更新该申请' : '案件编号会更新该案件'}。
             </Typography.Paragraph>
             <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(kind)}>下载台账模板（CSV）</Button>
+          </Card>
+          <Card size="small" title="导出台账" style={{ marginBottom: 16 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+              导出本系统全部已受理的申请，表头与导入格式相同，可修改后原样导回（同一受理编号会更新该申请）。
+            </Typography.Paragraph>
+            <Space wrap>
+              {([['xlsx', 'Excel（.xlsx）'], ['csv', 'CSV'], ['json', 'JSON']] as const).map(([format, label]) => (
+                <Button key={format} icon={<DownloadOutlined />} href={`/api/exports/requests?format=${format}`} download>{label}</Button>
+              ))}
+            </Space>
           </Card>
         </Col>
         <Col xs={24} xl={14}>
