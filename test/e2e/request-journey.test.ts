@@ -201,6 +201,11 @@ describe.skipIf(!HAS_CHROMIUM)('依申请公开全流程（浏览器）', () => 
     await page.locator('input[type="file"]').setInputFiles(file);
     await page.getByText(/导入完成/).waitFor({ timeout: 60_000 });
     await screenshot(page, 'desk-07-import-done');
+    const [ledger] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Excel（\.xlsx）/ }).click()]);
+    expect(ledger.suggestedFilename()).toMatch(/^依申请公开台账-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const ledgerFile = join(tmp, ledger.suggestedFilename());
+    await ledger.saveAs(ledgerFile);
+    expect(statSync(ledgerFile).size).toBeGreaterThan(2000);
     await page.getByRole('menuitem', { name: /年度报告/ }).click();
     await page.getByLabel('报告年度').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${LEDGER_YEAR}年度` }).click();
