@@ -27,6 +27,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'applicant.type': '申请人类型', 'applicant.name': '申请人姓名或名称', 'applicant.idType': '证件类型', 'applicant.idNumber': '证件号码',
   'applicant.phone': '联系电话', 'applicant.email': '电子邮箱', 'applicant.address': '通信地址', description: '申请内容',
   deliveryMethod: '获取信息的方式', format: '信息的载体形式', receivedOn: '收到日期', channel: '申请方式', username: '用户名', password: '密码',
+  trackingCode: '查询码', key: '查询密码', q: '检索词',
 };
 
 function zodMessage(issue: { path?: PropertyKey[]; message: string; code?: string }, where: string): { field: string; message: string } {

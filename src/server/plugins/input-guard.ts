@@ -12,7 +12,7 @@ export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', (req, _reply, done) => {
     const found = findForbiddenText(req.params, '') ?? findForbiddenText(req.query, '') ?? (req.body && typeof req.body === 'object' ? findForbiddenText(req.body, '') : null);
     if (!found) return done();
-    const label = FIELD_LABELS[found.path] ?? (found.path || '提交的内容');
+    const label = FIELD_LABELS[found.path] ?? (found.path ? `字段“${found.path}”` : '提交的内容');
     const message = `${label}含有不允许的控制字符（${found.char}），请删除后重新提交`;
     done(new DomainError('VALIDATION', message, { problems: [{ field: found.path, message }] }));
   });

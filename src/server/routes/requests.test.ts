@@ -255,10 +255,10 @@ describe('public API', () => {
       expect(res.json().error.message).toContain(label);
       expect(res.json().error.message).toContain('控制字符');
     }
-    for (const url of ['/api/public/requests/AB%00CD?key=X', '/api/public/requests/ABCD?key=%00']) {
+    for (const [url, label] of [['/api/public/requests/AB%00CD?key=X', '查询码'], ['/api/public/requests/ABCD?key=%00', '查询密码']]) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
-      expect(res.json().error.message).toContain('控制字符');
+      expect(res.json().error.message).toBe(`${label}含有不允许的控制字符（U+0000），请删除后重新提交`);
     }
   });
 
