@@ -66,6 +66,7 @@ describe('checkAttachment', () => {
   const pdf = bytes('%PDF-1.4\n');
   const png = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
   it('accepts a PDF named .pdf', () => expect(checkAttachment(pdf, '附件1.pdf')).toEqual({ ok: true, kind: 'pdf', contentType: 'application/pdf', filename: '附件1.pdf' }));
+  it('replaces path separators and control characters in the file name', () => expect(checkAttachment(pdf, '../附件\u0000二\t.pdf')).toMatchObject({ ok: true, filename: '.._附件_二_.pdf' }));
   it('accepts upper-case extensions and .jpeg/.jpg', () => {
     expect(checkAttachment(pdf, 'A.PDF').ok).toBe(true);
     expect(checkAttachment(bytes([0xff, 0xd8, 0xff, 0xe1]), '图.jpeg').ok).toBe(true);

@@ -1,3 +1,5 @@
+import { cleanFileName } from '../validators/text.js';
+
 /**
  * Attachment type check by content (magic bytes), not by name. Attachments of proactively disclosed items are
  * published as they are (条例 Art.23: 政府网站等便于公众知晓的方式), so what the portal serves must be what the
@@ -106,7 +108,7 @@ function extensionOf(filename: string): string | null {
  * appended. The returned `contentType` is the one to store and serve.
  */
 export function checkAttachment(bytes: Uint8Array, filename: string, maxBytes = DEFAULT_MAX_ATTACHMENT_BYTES): SniffResult {
-  const name = (filename ?? '').replace(/[\\/]/g, '_').trim() || '附件';
+  const name = cleanFileName(filename, '附件');
   if (bytes.length === 0) return { ok: false, message: `附件“${name}”是空文件，请重新选择` };
   if (bytes.length > maxBytes) return { ok: false, message: `附件“${name}”大小为 ${(bytes.length / 1048576).toFixed(1)} MB，超过上限 ${(maxBytes / 1048576).toFixed(0)} MB，请压缩或拆分后上传` };
   const kind = sniffKind(bytes);

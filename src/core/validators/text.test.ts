@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findForbiddenText, forbiddenCharacter } from './text.js';
+import { cleanFileName, findForbiddenText, forbiddenCharacter } from './text.js';
 
 describe('forbiddenCharacter (PostgreSQL text + XML 1.0 Char)', () => {
   it.each([
@@ -25,5 +25,14 @@ describe('findForbiddenText', () => {
     expect(findForbiddenText({ 'k\u0002': 1 })).toEqual({ path: 'k\u0002', char: 'U+0002' });
     expect(findForbiddenText({ n: 1, b: true, x: null, s: '正常' })).toBeNull();
     expect(findForbiddenText('\u0000')).toEqual({ path: '', char: 'U+0000' });
+  });
+});
+
+describe('cleanFileName', () => {
+  it('keeps Chinese names, replaces separators and control characters, falls back when empty', () => {
+    expect(cleanFileName('2024年台账（终稿）.xlsx', '台账')).toBe('2024年台账（终稿）.xlsx');
+    expect(cleanFileName('..\\etc/passwd\u0000.csv', '台账')).toBe('.._etc_passwd_.csv');
+    expect(cleanFileName('  ', '台账')).toBe('台账');
+    expect(cleanFileName(undefined, '附件')).toBe('附件');
   });
 });

@@ -31,3 +31,11 @@ export function findForbiddenText(value: unknown, path = ''): { path: string; ch
   }
   return null;
 }
+
+/**
+ * A file name as uploaded, safe to store and to send back in a Content-Disposition header: path separators and
+ * control characters (see above) become `_`; an empty name becomes `fallback`.
+ */
+export function cleanFileName(name: string | null | undefined, fallback: string): string {
+  return (name ?? '').replace(/[\\/\u0000-\u001f\u007f]/g, '_').trim() || fallback;
+}

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { DomainError } from '../../core/errors.js';
+import { cleanFileName } from '../../core/validators/text.js';
 import { JobParams } from '../../shared/reports.js';
 import { getImportJob, startImportJob } from '../../services/imports/jobs.js';
 import { ledgerFormatOf } from '../../services/imports/readers.js';
@@ -27,10 +28,11 @@ async function acceptUpload(kind: ImportKind, req: FastifyRequest, reply: Fastif
   if (!req.isMultipart()) throw new DomainError('VALIDATION', '请以 multipart/form-data 方式上传台账文件（字段名 file）');
   const part = await req.file({ limits: { fileSize: MAX_LEDGER_BYTES, files: 1 } });
   if (!part) throw new DomainError('VALIDATION', '请选择要导入的台账文件（.csv、.xlsx 或 .json）');
-  const format = ledgerFormatOf(part.filename ?? '');
+  const filename = cleanFileName(part.filename, '台账');
+  const format = ledgerFormatOf(filename);
   if (!format) {
     part.file.resume();
-    throw new DomainError('VALIDATION', `不支持的文件类型“${part.filename}”：请上传 .csv（UTF-8 或 GBK）、.xlsx 或 .json 文件`);
+    throw new DomainError('VALIDATION', `不支持的文件类型“${filename}”：请上传 .csv（UTF-8 或 GBK）、.xlsx 或 .json 文件`);
   }
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-upload-'));
   const path = join(dir, `ledger.${format}`);
@@ -41,7 +43,7 @@ async function acceptUpload(kind: ImportKind, req: FastifyRequest, reply: Fastif
     await rm(dir, { recursive: true, force: true });
     throw e;
   }
-  const jobId = await startImportJob(req.ctx(), kind, path, part.filename, { removeDir: true });
+  const jobId = await startImportJob(req.ctx(), kind, path, filename, { removeDir: true });
   return reply.status(202).send({ jobId: String(jobId), message: '已收到文件，正在导入；请查询导入进度' });
 }
 

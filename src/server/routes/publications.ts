@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import type { App, AppDeps } from '../app.js';
+import { cleanFileName } from '../../core/validators/text.js';
 import { DomainError } from '../../core/errors.js';
 import {
   CategoryBody, CategoryPatchBody, GuideBody, ListPublicationsQuery, PublicationBody, PublicationEventBody, PublicationPatchBody, PublicationSettingsBody,
@@ -110,7 +111,7 @@ export async function publicationRoutes(app: App, deps: AppDeps): Promise<void> 
     const ctx = req.ctx();
     const file = await req.file().catch(() => undefined);
     if (!file) throw new DomainError('VALIDATION', '请以 multipart/form-data 上传导入文件（字段名 file）');
-    const filename = file.filename || 'upload.csv';
+    const filename = cleanFileName(file.filename, 'upload.csv');
     const format = tableFormatOf(filename);
     const dir = await mkdtemp(join(tmpdir(), 'gongkai-import-'));
     const path = join(dir, `upload.${format}`);

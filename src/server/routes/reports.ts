@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App, AppDeps } from '../app.js';
+import { cleanFileName } from '../../core/validators/text.js';
 import { DomainError } from '../../core/errors.js';
 import {
   AnnualFactsBody, AnnualReportDownloadQuery, AnnualReportQuery, FactsQuery, PublishReportQuery, YearParams,
@@ -29,7 +30,7 @@ async function readUploads(req: FastifyRequest): Promise<{ files: UploadedReport
     if (part.type === 'file') {
       const data = await part.toBuffer();
       if (part.file.truncated) throw new DomainError('VALIDATION', `文件“${part.filename}”超过 20MB，不是本系统导出的年度报告`);
-      files.push({ filename: part.filename || `文件${files.length + 1}`, data });
+      files.push({ filename: cleanFileName(part.filename, `文件${files.length + 1}`), data });
     } else fields[part.fieldname] = String(part.value ?? '');
   }
   return { files, fields };
