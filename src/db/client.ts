@@ -99,3 +99,15 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
     close: async () => { await client.close(); release(); },
   };
 }
+
+/**
+ * Runs one hot statement on the database's own driver, bypassing the query builder: on PostgreSQL as a
+ * node-postgres named prepared statement (parsed and planned once per connection), on PGlite as a plain
+ * parameterised query. Used by the public status query and online submissions (bench/RESULTS.md).
+ */
+export async function queryPrepared<R>(db: Db, name: string, text: string, values: unknown[]): Promise<R[]> {
+  type Client = { query: (q: unknown, values?: unknown[]) => Promise<{ rows: R[] }>; totalCount?: number };
+  const client = (db as unknown as { $client: Client }).$client;
+  const result = typeof client.totalCount === 'number' ? await client.query({ name, text, values }) : await client.query(text, values);
+  return result.rows;
+}

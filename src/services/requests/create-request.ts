@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, or, sql } from 'drizzle-orm';
 import { applicants, requests } from '../../db/schema/index.js';
-import type { Executor } from '../../db/client.js';
+import { queryPrepared, type Executor } from '../../db/client.js';
 import { applyEvent, isLikelyDuplicate, type RequestEvent } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
 import { isIsoDate, type Channel } from '../../core/types.js';
@@ -88,9 +88,8 @@ const SUBMIT_SQL = `WITH input AS (
   SELECT id, ref, tracking_code AS "trackingCode" FROM r`;
 
 type Written = { id: number; ref: string } | { error: unknown };
-type Client = { query: (q: unknown, values?: unknown[]) => Promise<{ rows: { id: number; ref: string; trackingCode: string }[] }>; totalCount?: number };
 
-async function writeSubmissions(client: Client, rows: Submission[]): Promise<Map<Submission, Written>> {
+async function writeSubmissions(db: ServiceContext['db'], rows: Submission[]): Promise<Map<Submission, Written>> {
   const columns = (pick: (s: Submission) => unknown) => rows.map(pick);
   const values = [
     ...Array.from({ length: 8 }, (_, k) => columns((s) => s.applicant[k])),
@@ -98,10 +97,8 @@ async function writeSubmissions(client: Client, rows: Submission[]): Promise<Map
     columns((s) => s.deliveryMethod), columns((s) => s.format), columns((s) => s.state), columns((s) => s.regime),
     columns((s) => s.on), columns((s) => s.at), columns((s) => s.ip),
   ];
-  const result = typeof client.totalCount === 'number'
-    ? await client.query({ name: 'gk_public_submit', text: SUBMIT_SQL, values })
-    : await client.query(SUBMIT_SQL, values);
-  const byCode = new Map(result.rows.map((r) => [r.trackingCode, { id: Number(r.id), ref: r.ref }]));
+  const written = await queryPrepared<{ id: number; ref: string; trackingCode: string }>(db, 'gk_public_submit', SUBMIT_SQL, values);
+  const byCode = new Map(written.map((r) => [r.trackingCode, { id: Number(r.id), ref: r.ref }]));
   return new Map(rows.map((s) => [s, byCode.get(s.trackingCode) ?? { error: new Error('提交未写入') }]));
 }
 
@@ -110,15 +107,14 @@ const writers = new WeakMap<object, (s: Submission) => Promise<Written | undefin
 function submissionWriter(db: ServiceContext['db']) {
   let write = writers.get(db);
   if (!write) {
-    const client = (db as unknown as { $client: Client }).$client;
     write = batchCalls(async (rows: Submission[]) => {
       try {
-        return await writeSubmissions(client, rows);
+        return await writeSubmissions(db, rows);
       } catch (err) {
         if (rows.length === 1) return new Map([[rows[0], { error: err }]]);
         // One bad row must not sink the others: write them one by one, each with its own answer.
         const out = new Map<Submission, Written>();
-        for (const row of rows) out.set(row, (await writeSubmissions(client, [row]).catch((error: unknown) => new Map([[row, { error }]]))).get(row)!);
+        for (const row of rows) out.set(row, (await writeSubmissions(db, [row]).catch((error: unknown) => new Map([[row, { error }]]))).get(row)!);
         return out;
       }
     });

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import { queryPrepared, type Db } from '../../db/client.js';
 import { batchCalls } from '../../db/batch-calls.js';
 import { describeState } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
@@ -51,20 +51,16 @@ const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LAT
           WHERE n.request_id = r.id AND n.type = 'reply' AND n.status = 'final' ORDER BY n.id DESC LIMIT 1) END AS reply
     FROM requests r WHERE r.tracking_code = c.code LIMIT 1) x`;
 
-type Client = { query: (q: unknown, values?: unknown[]) => Promise<{ rows: StatusRow[] }>; totalCount?: number };
-
 /**
- * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-calls.ts). On
- * PostgreSQL the statement is a node-postgres named prepared statement, parsed and planned once per connection.
+ * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-calls.ts), run
+ * through `queryPrepared` (a named prepared statement on PostgreSQL).
  */
 const lookups = new WeakMap<object, (code: string) => Promise<StatusRow | undefined>>();
 function statusLookup(db: Db): (code: string) => Promise<StatusRow | undefined> {
   let lookup = lookups.get(db);
   if (!lookup) {
-    const client = (db as unknown as { $client: Client }).$client;
-    const isPool = typeof client.totalCount === 'number';
     lookup = batchCalls(async (codes: string[]) => {
-      const { rows } = isPool ? await client.query({ name: 'gk_public_status', text: STATUS_SQL, values: [codes] }) : await client.query(STATUS_SQL, [codes]);
+      const rows = await queryPrepared<StatusRow>(db, 'gk_public_status', STATUS_SQL, [codes]);
       return new Map(rows.map((r) => [r.trackingCode, r]));
     });
     lookups.set(db, lookup);
