@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
  * | GONGKAI_COOKIE_SECURE | "1" to mark cookies Secure (behind HTTPS)                          | 0        |
  * | GONGKAI_SCHEDULER   | "0" disables the in-server daily deadline job                        | 1        |
  * | LOG_LEVEL           | pino level                                                           | info     |
+ * | GONGKAI_TRUST_PROXY | proxies whose X-Forwarded-For names the client (rate limits, audit): `none`, a hop count, or addresses/CIDRs/`loopback`, comma-separated | loopback |
  */
 export interface Config {
   readonly databaseUrl: string | null;
@@ -22,6 +23,7 @@ export interface Config {
   readonly cookieSecure: boolean;
   readonly scheduler: boolean;
   readonly logLevel: string;
+  readonly trustProxy: false | number | string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -32,6 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (key !== null && !/^[0-9a-fA-F]{64}$/.test(key)) problems.push('GONGKAI_KEY 必须是 64 位十六进制字符（SM4 密钥 + HMAC 密钥）');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push(`DATABASE_URL 必须以 postgres:// 开头，当前为 "${databaseUrl}"`);
+  const trustProxy = parseTrustProxy(env.GONGKAI_TRUST_PROXY);
+  if (trustProxy === null) problems.push(`GONGKAI_TRUST_PROXY 应为 none、跳数（整数）或以逗号分隔的地址/网段（可用 loopback），当前为 "${env.GONGKAI_TRUST_PROXY}"`);
   if (problems.length > 0) throw new Error(`配置错误：\n- ${problems.join('\n- ')}`);
   return Object.freeze({
     databaseUrl,
@@ -42,6 +46,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     cookieSecure: env.GONGKAI_COOKIE_SECURE === '1',
     scheduler: env.GONGKAI_SCHEDULER !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: trustProxy ?? false,
     ...overrides,
   });
+}
+
+/** `none` → false; `2` → two hops; `loopback, 10.0.0.0/8` → those proxies; unset → loopback; null = not understood. */
+function parseTrustProxy(value: string | undefined): false | number | string | null {
+  const v = value?.trim() ?? '';
+  if (v === '') return 'loopback';
+  if (/^(none|false|0)$/i.test(v)) return false;
+  if (/^[1-9]\d*$/.test(v)) return Number(v);
+  const parts = v.split(',').map((p) => p.trim());
+  const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal)$/.test(p) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(p));
+  return ok ? parts.join(',') : null;
 }

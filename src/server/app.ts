@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,6 +13,7 @@ import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerInputGuard } from './plugins/input-guard.js';
+import { registerRateLimit } from './plugins/rate-limit.js';
 import { registerRoutes } from './routes/index.js';
 
 export interface AppDeps {
@@ -26,6 +26,12 @@ export interface AppDeps {
   cookieSecure?: boolean;
   /** Public endpoint rate limit per IP per minute. */
   publicRateLimit?: number;
+  /**
+   * Which proxies may tell the client's address in X-Forwarded-For (Fastify `trustProxy`: false, a hop count, or
+   * addresses/CIDRs/`loopback`). Default `loopback`: a reverse proxy on the same machine. Trusting every sender
+   * would let any client pick its own address and walk past the per-address rate limits.
+   */
+  trustProxy?: false | number | string;
   logger?: boolean | object;
   /** Directory of the built web pages (vite build); served when present. */
   webDir?: string;
@@ -35,16 +41,19 @@ export type App = FastifyInstance;
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/** A hop count becomes the function Fastify expects (its types do not list numbers). */
+const trustProxyOption = (t: false | number | string) => (typeof t === 'number' ? (_addr: string, hop: number) => hop < t : t);
+
 /** Builds the Fastify app: third-party plugins, then ours, then routes (fastify/demo order). */
 export async function buildApp(deps: AppDeps): Promise<App> {
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 2 * 1024 * 1024, trustProxy: trustProxyOption(deps.trustProxy ?? 'loopback') }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 10 } });
-  await app.register(rateLimit, { global: false });
+  registerRateLimit(app);
   await app.register(swagger, {
     openapi: { info: { title: 'Gongkai 公开 — 政府信息公开工作平台 API', version: '0.1.0' }, components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } } },
     transform: jsonSchemaTransform,

@@ -17,7 +17,7 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   }
   const port = Number(flagString(args.flags, 'port') ?? process.env.PORT ?? 3000);
   const rt = await openRuntime({ port });
-  const app = await buildApp({ db: rt.handle.db, keys: rt.keys, clock: () => new Date(), cookieSecure: rt.config.cookieSecure, logger: { level: rt.config.logLevel } });
+  const app = await buildApp({ db: rt.handle.db, keys: rt.keys, clock: () => new Date(), cookieSecure: rt.config.cookieSecure, trustProxy: rt.config.trustProxy, logger: { level: rt.config.logLevel } });
   if (rt.bootstrap) {
     process.stdout.write(`\n================ 首次启动 ================\n管理员账号：${rt.bootstrap.username}\n初始密码：  ${rt.bootstrap.password}\n（仅显示这一次；首次登录后请修改密码。载入演示数据：npx gongkai demo）\n==========================================\n\n`);
   }

@@ -58,9 +58,6 @@ export function registerErrorHandler(app: FastifyInstance, spa = false): void {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return reply.status(413).send({ error: { id: 'payload_too_large', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大', details: null } });
     }
-    if (error.statusCode === 429) {
-      return reply.status(429).send({ error: { id: 'rate_limited', code: 'RATE_LIMITED', message: '请求过于频繁，请稍后再试', details: null } });
-    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ error: { id: 'bad_request', code: 'VALIDATION', message: `请求无效：${error.message}`, details: null } });
     }

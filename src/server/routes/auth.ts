@@ -9,7 +9,7 @@ export async function authRoutes(app: App, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const cookieOpts = { path: '/', sameSite: 'lax' as const, secure: deps.cookieSecure ?? false, maxAge: SESSION_HOURS * 3600 };
 
-  r.post('/api/auth/login', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { tags: ['登录'], summary: '登录', body: LoginBody } }, async (req, reply) => {
+  r.post('/api/auth/login', { config: { rateLimit: { max: 20 } }, schema: { tags: ['登录'], summary: '登录', body: LoginBody } }, async (req, reply) => {
     const s = await login(req.ctx(), req.body.username, req.body.password);
     reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOpts, httpOnly: true });
     reply.setCookie(CSRF_COOKIE, s.csrfToken, { ...cookieOpts, httpOnly: false });

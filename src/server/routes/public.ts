@@ -9,7 +9,7 @@ import { getAgency } from '../../services/settings.js';
 /** Public endpoints: no login, rate-limited per IP. */
 export async function publicRoutes(app: App, deps: AppDeps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const limit = { max: deps.publicRateLimit ?? 60, timeWindow: '1 minute' };
+  const limit = { max: deps.publicRateLimit ?? 60 };
 
   r.post('/api/public/requests', {
     config: { rateLimit: { ...limit, max: Math.max(1, Math.floor((deps.publicRateLimit ?? 60) / 2)) } },

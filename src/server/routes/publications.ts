@@ -47,7 +47,7 @@ export async function publicationRoutes(app: App, deps: AppDeps): Promise<void> 
   const r = app.withTypeProvider<ZodTypeProvider>();
   const staff = needRole('publisher', 'secrecy_reviewer', 'reviewer', 'auditor');
   const publisher = needRole('publisher');
-  const limit = { max: deps.publicRateLimit ?? 60, timeWindow: '1 minute' };
+  const limit = { max: deps.publicRateLimit ?? 60 };
 
   // ---- public portal (no login, rate-limited) ----
   r.get('/api/public/publications', {

@@ -78,7 +78,7 @@ export async function reportRoutes(app: App, deps: AppDeps): Promise<void> {
   });
 
   // Public portal: the published reports.
-  const limit = { max: deps.publicRateLimit ?? 60, timeWindow: '1 minute' };
+  const limit = { max: deps.publicRateLimit ?? 60 };
   r.get('/api/public/reports', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '已发布的政府信息公开工作年度报告' } }, async (req) => listPublishedReports(req.ctx().db));
   r.get('/api/public/reports/:year', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '年度报告页面（HTML）', params: YearParams } }, async (req, reply) => {
     const page = await getPublishedReportHtml(req.ctx().db, req.params.year);
