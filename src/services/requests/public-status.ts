@@ -53,7 +53,10 @@ const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LAT
 
 /**
  * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-calls.ts), run
- * through `queryPrepared` (a named prepared statement on PostgreSQL).
+ * through `queryPrepared` (a named prepared statement on PostgreSQL). One statement at a time: the lookups that
+ * arrive meanwhile wait and go together in the next one. Measured against four in flight (same batch sizes, about
+ * 18 codes each): 25–26k vs 21k answers/s, because one busy PostgreSQL backend competes less with Node for the cores
+ * than four do; a statement takes 0.1–0.3 ms, so nobody waits long behind it.
  */
 const lookups = new WeakMap<object, (code: string) => Promise<StatusRow | undefined>>();
 function statusLookup(db: Db): (code: string) => Promise<StatusRow | undefined> {
@@ -62,7 +65,7 @@ function statusLookup(db: Db): (code: string) => Promise<StatusRow | undefined> 
     lookup = batchCalls(async (codes: string[]) => {
       const rows = await queryPrepared<StatusRow>(db, 'gk_public_status', STATUS_SQL, [codes]);
       return new Map(rows.map((r) => [r.trackingCode, r]));
-    });
+    }, { maxInFlight: 1 });
     lookups.set(db, lookup);
   }
   return lookup;
