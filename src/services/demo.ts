@@ -153,6 +153,8 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
         const applicantId = await insertApplicant(tx, ctx.keys, {
           type: p.applicantType, name, idType: natural ? '身份证' : '统一社会信用代码', idNumber: natural ? fakeResidentId(r) : fakeCreditCode(r),
           phone: `1${pick(r, ['3', '5', '7', '8'])}${String(Math.floor(r() * 1e9)).padStart(9, '0')}`, email: natural ? null : 'contact@example.com', address: `示范市${pick(r, VILLAGES)}${1 + Math.floor(r() * 99)}号`,
+          // Not drawn from r: the rest of the demo stays as it was before organisations had a 联系人 of their own.
+          contactName: natural ? null : SURNAMES[created % SURNAMES.length] + GIVEN[(created * 7) % GIVEN.length],
         });
         const year = p.receivedOn.slice(0, 4);
         const description = `申请公开${pick(r, SUBJECTS).replace('{village}', pick(r, VILLAGES)).replace('{year}', String(Number(year) - (r() < 0.5 ? 1 : 0))).replace('{road}', pick(r, ROADS)).replace('{company}', pick(r, COMPANIES))}。`;

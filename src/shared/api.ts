@@ -20,6 +20,8 @@ export const ApplicantBody = z.object({
   phone: z.string().max(40).optional().nullable(),
   email: z.string().max(200).optional().nullable(),
   address: z.string().max(500).optional().nullable(),
+  /** 联系人, for 法人或其他组织. */
+  contactName: z.string().max(50).optional().nullable(),
 });
 export type ApplicantBody = z.infer<typeof ApplicantBody>;
 

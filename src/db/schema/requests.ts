@@ -2,7 +2,7 @@ import { bigserial, boolean, date, index, integer, jsonb, numeric, pgSequence, p
 import { departments, users } from './core.js';
 
 /**
- * 申请人. Personal fields (ID number, phone, email, address) are SM4-encrypted at rest (`*_enc`, base64 of
+ * 申请人. Personal fields (ID number, phone, email, address, an organisation's 联系人) are SM4-encrypted at rest (`*_enc`, base64 of
  * IV||ciphertext); `id_number_hash` is an HMAC-SM3 of the normalised ID number, for look-ups and duplicate detection.
  */
 export const applicants = pgTable('applicants', {
@@ -15,6 +15,8 @@ export const applicants = pgTable('applicants', {
   phoneEnc: text('phone_enc'),
   emailEnc: text('email_enc'),
   addressEnc: text('address_enc'),
+  /** 联系人 of a 法人或其他组织 (the person the office calls; 条例 Art.29(一) 联系方式). */
+  contactEnc: text('contact_enc'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('applicants_id_hash_idx').on(t.idNumberHash), index('applicants_name_idx').on(t.name)]);
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { getTestDb } from '../../../test/db.js';
+import { getTestDb, TEST_KEYS } from '../../../test/db.js';
+import { decryptPii } from '../../security/crypto.js';
 import { buildDepartment, buildTestApp, buildUser, loginAs, type Client, type TestApp } from '../../../test/build-test-app.js';
 import { auditLog, requestEvents, requests, applicants, notices } from '../../db/schema/index.js';
 import type { DbHandle } from '../../db/client.js';
@@ -180,6 +181,17 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
     await handle.exec(`UPDATE audit_log SET action = 'tampered' WHERE id = 3`);
     expect((await auditor.get('/api/audit/verify')).json().ok).toBe(false);
   });
+
+  it('an organisation keeps its 联系人 in a field of its own, encrypted at rest', async () => {
+    const org = { type: 'legalService', name: '某律师事务所', idType: '统一社会信用代码', idNumber: '91350100M000100Y43', phone: '010-66558740', address: '北京市西城区府右街2号', contactName: '李律师' };
+    const res = await registrar.post('/api/requests', { applicant: org, description: '申请公开某项目批复', channel: 'letter', receivedOn: '2024-09-02' });
+    expect(res.statusCode).toBe(201);
+    const detail = (await registrar.get(`/api/requests/${res.json().id}`)).json();
+    expect(detail.applicant).toMatchObject({ name: '某律师事务所', address: '北京市西城区府右街2号', contactName: '李律师' });
+    const [stored] = await handle.db.select().from(applicants).where(eq(applicants.name, '某律师事务所'));
+    expect(stored.contactEnc).toBeTruthy();
+    expect(stored.contactEnc).not.toContain('李律师');
+  });
 });
 
 describe('public API', () => {
@@ -201,6 +213,16 @@ describe('public API', () => {
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     expect(wrong.json().error.message).toBe(unknown.json().error.message);
+  });
+
+  it('the 联系人 of an organisation applying online is stored encrypted with its applicant', async () => {
+    const org = { type: 'commercial', name: '示范科技有限公司', idType: '统一社会信用代码', idNumber: '91350100M000100Y43', phone: '13900139000', contactName: '王经理' };
+    const res = await t.app.inject({ method: 'POST', url: '/api/public/requests', payload: { applicant: org, description: '申请公开某规划许可', deliveryMethod: 'online', format: 'electronic' } });
+    expect(res.statusCode).toBe(201);
+    const [row] = await handle.db.select().from(requests).where(eq(requests.trackingCode, res.json().trackingCode));
+    const [who] = await handle.db.select().from(applicants).where(eq(applicants.id, row.applicantId!));
+    expect(decryptPii(TEST_KEYS, who.contactEnc)).toBe('王经理');
+    expect(decryptPii(TEST_KEYS, who.addressEnc)).toBeNull();
   });
 
   it('submissions arriving together are committed by one statement, each with its own applicant, event and audit entry', async () => {

@@ -13,6 +13,8 @@ export interface ApplicantInput {
   phone?: string | null;
   email?: string | null;
   address?: string | null;
+  /** 联系人 of an organisation. */
+  contactName?: string | null;
 }
 
 export interface FieldProblem { field: string; message: string }
@@ -57,6 +59,7 @@ export async function insertApplicant(tx: Executor, keys: Keys, a: ApplicantInpu
     phoneEnc: encryptPii(keys, a.phone?.trim()),
     emailEnc: encryptPii(keys, a.email?.trim()),
     addressEnc: encryptPii(keys, a.address?.trim()),
+    contactEnc: encryptPii(keys, a.contactName?.trim()),
   }).returning({ id: applicants.id });
   return row.id;
 }

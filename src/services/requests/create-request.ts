@@ -53,7 +53,7 @@ async function insertRequest(tx: Executor, ctx: ServiceContext, input: { applica
 
 /** One online submission, every value computed (validated, encrypted, hashed) before it reaches the database. */
 interface Submission {
-  applicant: [type: string, name: string, idType: string, idNumberEnc: string | null, idNumberHash: string | null, phoneEnc: string | null, emailEnc: string | null, addressEnc: string | null];
+  applicant: [type: string, name: string, idType: string, idNumberEnc: string | null, idNumberHash: string | null, phoneEnc: string | null, emailEnc: string | null, addressEnc: string | null, contactEnc: string | null];
   refPrefix: string; trackingCode: string; accessKeyHash: string; description: string; deliveryMethod: string; format: string;
   state: string; regime: string | null; on: string; at: string; ip: string | null;
 }
@@ -64,14 +64,14 @@ interface Submission {
  * that every row of the batch is linked by its ordinal, not by RETURNING order (which SQL does not promise).
  */
 const SUBMIT_SQL = `WITH input AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-      $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::date[], $18::text[], $19::text[])
-      WITH ORDINALITY AS t(type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc,
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+      $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[], $20::text[])
+      WITH ORDINALITY AS t(type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc, contact_enc,
         ref_prefix, tracking_code, access_key_hash, description, delivery_method, format, state, regime, on_date, at, ip, ord)),
   ids AS MATERIALIZED (SELECT ord, nextval('applicants_id_seq') AS applicant_id, nextval('request_ref_seq') AS ref_no FROM input ORDER BY ord),
   a AS (
-    INSERT INTO applicants (id, type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc)
-    SELECT ids.applicant_id, i.type, i.name, i.id_type, i.id_number_enc, i.id_number_hash, i.phone_enc, i.email_enc, i.address_enc
+    INSERT INTO applicants (id, type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc, contact_enc)
+    SELECT ids.applicant_id, i.type, i.name, i.id_type, i.id_number_enc, i.id_number_hash, i.phone_enc, i.email_enc, i.address_enc, i.contact_enc
     FROM input i JOIN ids USING (ord)),
   r AS (
     INSERT INTO requests (ref, tracking_code, access_key_hash, applicant_id, applicant_type, applicant_name, description, channel, delivery_method, format, source, state, regime, event_count)
@@ -92,7 +92,7 @@ type Written = { id: number; ref: string } | { error: unknown };
 async function writeSubmissions(db: ServiceContext['db'], rows: Submission[]): Promise<Map<Submission, Written>> {
   const columns = (pick: (s: Submission) => unknown) => rows.map(pick);
   const values = [
-    ...Array.from({ length: 8 }, (_, k) => columns((s) => s.applicant[k])),
+    ...Array.from({ length: 9 }, (_, k) => columns((s) => s.applicant[k])),
     columns((s) => s.refPrefix), columns((s) => s.trackingCode), columns((s) => s.accessKeyHash), columns((s) => s.description),
     columns((s) => s.deliveryMethod), columns((s) => s.format), columns((s) => s.state), columns((s) => s.regime),
     columns((s) => s.on), columns((s) => s.at), columns((s) => s.ip),
@@ -137,7 +137,8 @@ export async function submitPublicRequest(ctx: ServiceContext, input: PublicRequ
   const accessKey = randomCode(8);
   const written = await submissionWriter(ctx.db)({
     applicant: [a.type, a.name.trim(), a.idType?.trim() || (a.type === 'natural' ? '身份证' : '统一社会信用代码'), encryptPii(ctx.keys, a.idNumber?.trim().toUpperCase()),
-      idNumberHash(ctx.keys, a.idNumber), encryptPii(ctx.keys, a.phone?.trim()), encryptPii(ctx.keys, a.email?.trim()), encryptPii(ctx.keys, a.address?.trim())],
+      idNumberHash(ctx.keys, a.idNumber), encryptPii(ctx.keys, a.phone?.trim()), encryptPii(ctx.keys, a.email?.trim()), encryptPii(ctx.keys, a.address?.trim()),
+      encryptPii(ctx.keys, a.contactName?.trim())],
     refPrefix: `GK-${ctx.today.slice(0, 4)}-`, trackingCode, accessKeyHash: sm3(accessKey), description: input.description.trim(),
     deliveryMethod: input.deliveryMethod, format: input.format, state: view.state, regime: view.regime ?? null,
     on: ctx.today, at: ctx.now.toISOString(), ip: ctx.ip ?? null,

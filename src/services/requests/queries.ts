@@ -111,6 +111,7 @@ export async function getRequestDetail(ctx: ServiceContext, requestId: number) {
     applicant: applicant ? {
       type: applicant.type, name: applicant.name, idType: applicant.idType,
       idNumber: pii(applicant.idNumberEnc, maskIdNumber), phone: pii(applicant.phoneEnc, maskPhone), email: pii(applicant.emailEnc, (s) => s.replace(/^(.).*(@.*)$/, '$1***$2')), address: pii(applicant.addressEnc, maskAddress),
+      contactName: pii(applicant.contactEnc, maskName),
     } : null,
     state: view.state, stateLabel: describeState(view.state).label, stateColor: describeState(view.state).color,
     view, due, departments: depts, notices: noticeRows, duplicateOf,

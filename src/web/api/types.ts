@@ -88,6 +88,8 @@ export interface RequestDetail {
     phone: string | null;
     email: string | null;
     address: string | null;
+    /** 联系人 of an organisation. */
+    contactName: string | null;
   } | null;
   state: string;
   stateLabel: string;

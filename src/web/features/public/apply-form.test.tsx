@@ -60,7 +60,7 @@ describe('ApplyForm (条例第二十九条)', () => {
     expect(await screen.findByText('联系电话：号码已停用')).toBeTruthy();
     expect(calls).toHaveLength(1);
     expect(calls[0].body).toEqual({
-      applicant: { type: 'natural', name: '张三', idType: '身份证', idNumber: '11010519491231002X', phone: '13900139000', email: null, address: null },
+      applicant: { type: 'natural', name: '张三', idType: '身份证', idNumber: '11010519491231002X', phone: '13900139000', email: null, address: null, contactName: null },
       description: '2023年南湖镇土地征收补偿安置方案',
       deliveryMethod: 'online',
       format: 'electronic',
@@ -70,7 +70,7 @@ describe('ApplyForm (条例第二十九条)', () => {
 });
 
 describe('toRequestBody', () => {
-  it('sends an organisation with its credit code and puts the contact person into the address', () => {
+  it('sends an organisation with its credit code and its contact person in a field of its own', () => {
     const v: ApplyFormValues = {
       kind: 'org', orgType: 'legalService', contactName: ' 李律师 ',
       applicant: { name: '某律师事务所', idType: '身份证', idNumber: '91350100m000100y43', phone: '010-66558740', email: 'a@b.cn', address: '北京市西城区府右街2号' },
@@ -78,7 +78,7 @@ describe('toRequestBody', () => {
     };
     expect(toRequestBody(v).applicant).toEqual({
       type: 'legalService', name: '某律师事务所', idType: '统一社会信用代码', idNumber: '91350100M000100Y43',
-      phone: '010-66558740', email: 'a@b.cn', address: '北京市西城区府右街2号（联系人：李律师）',
+      phone: '010-66558740', email: 'a@b.cn', address: '北京市西城区府右街2号', contactName: '李律师',
     });
   });
 });

@@ -39,7 +39,6 @@ function validatorRule(check: (value: string) => { ok: true } | { ok: false; mes
 /** The form values as the API body (条例 Art.29: 姓名或者名称、身份证明、联系方式; 描述; 获取方式). */
 export function toRequestBody(v: ApplyFormValues): PublicRequestBody {
   const isOrg = v.kind === 'org';
-  const contact = isOrg && v.contactName?.trim() ? `（联系人：${v.contactName.trim()}）` : '';
   const address = (v.applicant.address ?? '').trim();
   return {
     applicant: {
@@ -49,7 +48,8 @@ export function toRequestBody(v: ApplyFormValues): PublicRequestBody {
       idNumber: normalizeIdNumber(v.applicant.idNumber ?? ''),
       phone: v.applicant.phone.trim(),
       email: v.applicant.email?.trim() || null,
-      address: address || contact ? `${address}${contact}` : null,
+      address: address || null,
+      contactName: isOrg && v.contactName?.trim() ? v.contactName.trim() : null,
     },
     description: v.description.trim(),
     deliveryMethod: v.deliveryMethod,

@@ -17,7 +17,7 @@ export interface RegisterValues {
   channel: Channel;
   receivedOn: Dayjs;
   evidence?: string;
-  applicant: { type: RegisterRequestBody['applicant']['type']; name: string; idType?: string; idNumber?: string; phone?: string; email?: string; address?: string };
+  applicant: { type: RegisterRequestBody['applicant']['type']; name: string; idType?: string; idNumber?: string; phone?: string; email?: string; address?: string; contactName?: string };
   description: string;
   deliveryMethod?: RegisterRequestBody['deliveryMethod'];
   format?: RegisterRequestBody['format'];
@@ -47,6 +47,7 @@ export function toRegisterBody(v: RegisterValues): RegisterRequestBody {
       phone: trim(v.applicant.phone),
       email: trim(v.applicant.email),
       address: trim(v.applicant.address),
+      contactName: v.applicant.type === 'natural' ? null : trim(v.applicant.contactName),
     },
     description: v.description.trim(),
     deliveryMethod: v.deliveryMethod ?? null,
@@ -146,6 +147,13 @@ export function RegisterForm({ onRegistered }: { onRegistered: (created: Registe
               <Input maxLength={40} />
             </Form.Item>
           </Col>
+          {isOrg && (
+            <Col xs={24} md={8}>
+              <Form.Item name={['applicant', 'contactName']} label="联系人" rules={[{ max: 50 }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          )}
           <Col xs={24} md={8}>
             <Form.Item name={['applicant', 'phone']} label="联系电话" rules={[{ validator: async (_r, v?: string) => { if (v && v.trim()) { const r = validatePhone(v); if (!r.ok) throw new Error(r.message); } } }]}>
               <Input />

@@ -136,6 +136,7 @@ export function RequestDetailPage() {
                   { key: 'n', label: a.type === 'natural' ? '姓名' : '名称', children: a.name },
                   { key: 't', label: '类型', children: applicantTypeLabel(a.type) },
                   { key: 'id', label: '证件', children: a.idNumber ? <span>{a.idNumber}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.idType}</Typography.Text></span> : '未提供' },
+                  ...(a.type === 'natural' ? [] : [{ key: 'c', label: '联系人', children: a.contactName ?? '—' }]),
                   { key: 'p', label: '电话', children: a.phone ?? '—' },
                   { key: 'e', label: '邮箱', children: a.email ?? '—' },
                   { key: 'ad', label: '地址', children: a.address ?? '—' },
