@@ -192,6 +192,21 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
     expect(stored.contactEnc).toBeTruthy();
     expect(stored.contactEnc).not.toContain('李律师');
   });
+
+  it('a likely duplicate shows a handler the earlier request’s 受理编号 and reply, its content only when it is theirs', async () => {
+    t.setToday('2024-09-03');
+    const description = '申请公开2023年南湖村征地补偿安置方案及补偿款发放明细';
+    const x = (await registrar.post('/api/requests', { applicant, description, channel: 'letter', receivedOn: '2024-09-02' })).json().id;
+    expect((await registrar.post(`/api/requests/${x}/events`, { type: 'assigned', on: '2024-09-03', lead: String(deptC), assisting: [] })).statusCode).toBe(200);
+    const y = (await registrar.post('/api/requests', { applicant, description, channel: 'letter', receivedOn: '2024-09-03' })).json();
+    expect(y.duplicateOfId).toBe(x);
+    expect((await registrar.post(`/api/requests/${y.id}/events`, { type: 'assigned', on: '2024-09-03', lead: String(deptA), assisting: [] })).statusCode).toBe(200);
+    const seenByHandler = (await handler.get(`/api/requests/${y.id}`)).json().duplicateOf;
+    expect(seenByHandler).toMatchObject({ id: x, visible: false, description: null, state: 'in_progress' });
+    expect(seenByHandler.ref).toMatch(/^GK-/);
+    expect((await handler.get(`/api/requests/${x}`)).statusCode).toBe(403);
+    expect((await registrar.get(`/api/requests/${y.id}`)).json().duplicateOf).toMatchObject({ id: x, visible: true, description });
+  });
 });
 
 describe('public API', () => {

@@ -100,7 +100,11 @@ export async function getRequestDetail(ctx: ServiceContext, requestId: number) {
   let duplicateOf = null;
   if (row.duplicateOfId) {
     const [d] = await ctx.db.select({ id: requests.id, ref: requests.ref, description: requests.description, state: requests.state, outcome: requests.outcome, repliedOn: requests.repliedOn }).from(requests).where(eq(requests.id, row.duplicateOfId));
-    duplicateOf = d ?? null;
+    // The earlier request may belong to another department: a handler outside it sees what deciding 重复申请
+    // (Art.36(六)) needs — its 受理编号, state and reply — but not its content.
+    const scope = scopeDepartment(actor);
+    const visible = scope === null || (scope !== 'none' && (await isAssignedToActorDepartment(ctx.db, row.duplicateOfId, actor)));
+    duplicateOf = d ? { ...d, description: visible ? d.description : null, visible } : null;
   }
   const open = (OPEN_STATES as readonly string[]).includes(view.state);
   const due = open && view.deadline?.dueOn ? deadlineStatus(view.deadline, ctx.today, clock.calendar, clock.settings) : null;

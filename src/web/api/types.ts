@@ -98,7 +98,8 @@ export interface RequestDetail {
   due: { workingDaysLeft: number; state: DueState; paused: boolean; dueOn: string | null } | null;
   departments: { id: number; name: string; role: string }[];
   notices: { id: number; type: string; docNumber: string | null; issuedOn: string | null; status: string }[];
-  duplicateOf: { id: number; ref: string; description: string; state: string; outcome: string | null; repliedOn: string | null } | null;
+  /** `visible: false`: the earlier request is another department's; its content is withheld (description null). */
+  duplicateOf: { id: number; ref: string; description: string | null; state: string; outcome: string | null; repliedOn: string | null; visible: boolean } | null;
   timeline: TimelineEntry[];
   allowedActions: string[];
 }

@@ -95,7 +95,9 @@ export function RequestDetailPage() {
           title="疑似重复申请"
           description={
             <span>
-              同一申请人曾提出相同或相近的申请：<Link to={`/staff/requests/${d.duplicateOf.id}`}>{d.duplicateOf.ref}</Link>（{d.duplicateOf.description.slice(0, 60)}{d.duplicateOf.description.length > 60 ? '…' : ''}）
+              同一申请人曾提出相同或相近的申请：{d.duplicateOf.visible && d.duplicateOf.description !== null
+                ? <><Link to={`/staff/requests/${d.duplicateOf.id}`}>{d.duplicateOf.ref}</Link>（{d.duplicateOf.description.slice(0, 60)}{d.duplicateOf.description.length > 60 ? '…' : ''}）</>
+                : <>{d.duplicateOf.ref}（由其他承办单位办理，内容不在您的查看范围内）</>}
               {d.duplicateOf.outcome ? `，已答复：${OUTCOME_LABELS[d.duplicateOf.outcome as keyof typeof OUTCOME_LABELS] ?? d.duplicateOf.outcome}` : '，尚未答复'}。
             </span>
           }
