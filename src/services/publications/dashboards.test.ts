@@ -132,4 +132,14 @@ describe('Art.44 suggestions from requests', () => {
     await dismissSuggestion(ctx('pubA', '2024-09-02'), { requestIds: [a, b], reason: '附图含第三方个人信息，仅对申请人公开' });
     expect((await listSuggestions(ctx('pubA', '2024-09-02'))).suggestions).toHaveLength(0);
   });
+
+  it('refuses request ids that do not form a suggestion (they would put other requests into a draft)', async () => {
+    const own = await req('钱七', '申请公开本人社保缴费记录', 'disclosed', '2024-07-10');
+    const other = await req('孙八', '申请公开某路段交通事故处理情况', 'disclosed', '2024-07-11');
+    const sameApplicant = await req('钱七', '申请公开本人社保缴费记录明细', 'disclosed', '2024-07-12');
+    for (const requestIds of [[own, other], [own, sameApplicant]]) {
+      await expect(draftFromSuggestion(ctx('pubA', '2024-09-02'), { requestIds })).rejects.toThrow(/不构成条例第四十四条的建议/);
+      await expect(dismissSuggestion(ctx('pubA', '2024-09-02'), { requestIds, reason: '试探' })).rejects.toThrow(/不构成条例第四十四条的建议/);
+    }
+  });
 });

@@ -35,14 +35,7 @@ export async function listSuggestions(ctx: ServiceContext, opts: SuggestionOptio
     .orderBy(desc(requests.receivedOn)).limit(MAX_REQUESTS);
   const decided = await ctx.db.select({ requestIds: publicationSuggestions.requestIds }).from(publicationSuggestions);
   const decidedIds = new Set(decided.flatMap((d) => d.requestIds));
-  const items: RequestForClustering[] = rows.map((r) => ({
-    id: r.id,
-    applicantKey: r.idHash ?? `name:${r.applicantName.trim()}`,
-    tokens: segmentForSearch(r.description),
-    disclosed: r.repliedOn !== null && DISCLOSED_OUTCOMES.includes(r.outcome ?? ''),
-    receivedOn: r.receivedOn,
-    description: r.description,
-  }));
+  const items = rows.map(forClustering);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const clusters = clusterRequests(items, { minApplicants: opts.minApplicants ?? 2, threshold: opts.threshold ?? 0.5 })
     .filter((c) => !c.requestIds.every((id) => decidedIds.has(id)));
@@ -65,15 +58,40 @@ export async function listSuggestions(ctx: ServiceContext, opts: SuggestionOptio
   };
 }
 
+/**
+ * The requests of a suggestion the publisher acts on, checked again on the server: they must still form one Art.44
+ * group (several applicants, the same information, at least one disclosed) — otherwise any list of request ids would
+ * turn other requests' descriptions into a draft's title and summary.
+ */
 async function loadGroup(ctx: ServiceContext, requestIds: number[]) {
   const ids = [...new Set(requestIds)];
   if (ids.length < 2) throw new DomainError('VALIDATION', '请选择同一信息的至少两件申请（条例第四十四条：多个申请人就相同政府信息提出申请）');
-  const rows = await ctx.db.select({ id: requests.id, ref: requests.ref, description: requests.description }).from(requests).where(inArray(requests.id, ids));
+  if (ids.length > 500) throw new DomainError('VALIDATION', '一组申请最多 500 件');
+  const rows = await ctx.db.select({
+    id: requests.id, ref: requests.ref, description: requests.description, receivedOn: requests.receivedOn, outcome: requests.outcome, repliedOn: requests.repliedOn,
+    applicantName: requests.applicantName, idHash: applicants.idNumberHash,
+  }).from(requests).leftJoin(applicants, eq(applicants.id, requests.applicantId)).where(inArray(requests.id, ids));
   if (rows.length !== ids.length) {
     const missing = ids.filter((id) => !rows.some((r) => r.id === id));
     throw new DomainError('NOT_FOUND', `申请 ${missing.join('、')} 不存在`);
   }
+  const clusters = clusterRequests(rows.map(forClustering), { minApplicants: 2, threshold: 0.5 });
+  if (clusters.length !== 1 || clusters[0].requestIds.length !== ids.length) {
+    throw new DomainError('VALIDATION', '所选申请不构成条例第四十四条的建议：须为多个申请人就相同政府信息提出、且至少一件已予公开的申请；请从“转主动公开建议”列表中选择');
+  }
   return rows.sort((a, b) => a.id - b.id);
+}
+
+type RowForClustering = { id: number; description: string; receivedOn: string | null; outcome: string | null; repliedOn: string | null; applicantName: string; idHash: string | null };
+function forClustering(r: RowForClustering): RequestForClustering {
+  return {
+    id: r.id,
+    applicantKey: r.idHash ?? `name:${r.applicantName.trim()}`,
+    tokens: segmentForSearch(r.description),
+    disclosed: r.repliedOn !== null && DISCLOSED_OUTCOMES.includes(r.outcome ?? ''),
+    receivedOn: r.receivedOn,
+    description: r.description,
+  };
 }
 
 /**
