@@ -112,7 +112,8 @@ export async function updateUser(ctx: ServiceContext, id: number, input: Partial
     if (input.active !== undefined) set.active = input.active;
     if (input.password) { assertPasswordStrength(input.password); set.passwordHash = await hashPassword(input.password); set.mustChangePassword = true; }
     await tx.update(users).set(set).where(eq(users.id, id));
-    if (input.active === false) await tx.delete(sessions).where(eq(sessions.userId, id));
+    // Deactivated, or a password reset by the security admin: the user's open sessions end now.
+    if (input.active === false || input.password) await tx.delete(sessions).where(eq(sessions.userId, id));
     await appendAudit(tx, actor, { action: 'user.updated', targetType: 'user', targetId: id, detail: { ...input, password: input.password ? '***' : undefined } }, ctx.ip ?? null, ctx.now);
   });
 }

@@ -39,9 +39,23 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     if (!token) return done();
     findSession(deps.db, token, deps.clock()).then((s) => {
       if (s) { req.actor = s.actor; req.csrfToken = s.csrfToken; }
-      done(csrfProblem(req));
+      done(csrfProblem(req) ?? (s?.mustChangePassword ? passwordChangeProblem(req) : undefined));
     }, done);
   });
+}
+
+/** What a user may do before replacing an initial or reset password: who am I, change it, log out, public pages. */
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+
+/**
+ * An initial password (given by the security admin, who knows it) or a reset one opens nothing until the user has
+ * chosen their own: the web page asks first, and the API refuses too, so the security admin cannot work as another
+ * user (三员分立). Undefined when the request may pass.
+ */
+function passwordChangeProblem(req: FastifyRequest): DomainError | undefined {
+  const path = req.url.split('?')[0];
+  if (BEFORE_PASSWORD_CHANGE.has(path) || path.startsWith('/api/public/')) return undefined;
+  return new DomainError('FORBIDDEN', '请先修改初始密码（或重置后的密码），再使用其他功能');
 }
 
 /** Double-submit check for a logged-in user's state-changing request; undefined when it passes or does not apply. */

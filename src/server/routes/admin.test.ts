@@ -44,6 +44,23 @@ describe('administration: departments, users (三员分立), calendar with deadl
     expect(bad.json().error.message).toBe('用户名或密码错误');
   });
 
+  it('an initial password opens nothing but the password change (the security admin knows it); a reset ends open sessions', async () => {
+    const created = (await security.post('/api/users', { username: 'wangwu', displayName: '王五', roles: ['registrar'] })).json();
+    expect(created.initialPassword).toBeTruthy();
+    const c = await loginAs(t.app, 'wangwu', created.initialPassword);
+    const refused = await c.get('/api/requests');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toContain('请先修改初始密码');
+    expect((await c.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await c.post('/api/auth/password', { oldPassword: created.initialPassword, newPassword: 'Wangwu-2026own' })).statusCode).toBe(200);
+    expect((await c.get('/api/requests')).statusCode).toBe(200);
+    // the security admin resets it: the session in use ends, and the new one is again limited to changing it
+    expect((await security.patch(`/api/users/${created.id}`, { password: 'Reset-2026pass' })).statusCode).toBe(200);
+    expect((await c.get('/api/requests')).statusCode).toBe(401);
+    const again = await loginAs(t.app, 'wangwu', 'Reset-2026pass');
+    expect((await again.get('/api/requests')).statusCode).toBe(403);
+  });
+
   it('a deadline running into 2027 is provisional until the 2027 notice is entered; entering it recomputes open deadlines', async () => {
     const reg = await registrar.post('/api/requests', { applicant, description: '申请公开2026年度征地批复', channel: 'in_person', receivedOn: '2026-12-10' });
     expect(reg.statusCode).toBe(201);

@@ -82,7 +82,8 @@ export function StaffLayout() {
           </Space>
         </Layout.Header>
         <Layout.Content className="gk-staff-content">
-          <Outlet />
+          {/* Until an initial or reset password is replaced, the server answers nothing else (plugins/auth.ts). */}
+          {forced ? null : <Outlet />}
         </Layout.Content>
       </Layout>
       <ChangePasswordModal open={pwOpen || forced} forced={forced && !pwOpen} onClose={() => { setPwOpen(false); rerender(); }} />
