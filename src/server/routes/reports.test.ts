@@ -208,6 +208,10 @@ describe('annual report over HTTP', () => {
     const bad = await upload('/api/reports/aggregate', 'reg', multipart([{ filename: 'notes.json', data: Buffer.from('{"format":"gov-2099"}') }]));
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('文件“notes.json”');
+    // Uploads are held in memory: one file over 5 MB is refused (a report exported here is far smaller).
+    const big = await upload('/api/reports/aggregate', 'reg', multipart([{ filename: 'big.json', data: Buffer.alloc(5 * 1024 * 1024 + 1, 0x20) }]));
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.message).toBe('文件“big.json”超过 5MB，不是本系统导出的年度报告');
   });
 });
 

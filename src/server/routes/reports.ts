@@ -19,17 +19,24 @@ export function contentDisposition(filename: string, fallback: string): string {
 }
 
 const MAX_AGGREGATE_FILES = 200;
-const MAX_REPORT_FILE = 20 * 1024 * 1024;
+/** A report this system exports is tens of kilobytes (JSON) or a few hundred (XLSX). */
+const MAX_REPORT_FILE = 5 * 1024 * 1024;
+/** All files of one request together: what is held in memory at once stays bounded. */
+const MAX_AGGREGATE_BYTES = 50 * 1024 * 1024;
 
 /** Reads every uploaded file of a multipart request into memory (reports are small), plus the text fields. */
 async function readUploads(req: FastifyRequest): Promise<{ files: UploadedReport[]; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new DomainError('VALIDATION', '请以 multipart/form-data 方式上传年度报告文件（JSON 或 XLSX）');
   const files: UploadedReport[] = [];
   const fields: Record<string, string> = {};
+  let total = 0;
   for await (const part of req.parts({ limits: { fileSize: MAX_REPORT_FILE, files: MAX_AGGREGATE_FILES } })) {
     if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new DomainError('VALIDATION', `文件“${part.filename}”超过 20MB，不是本系统导出的年度报告`);
+      const tooLarge = () => new DomainError('PAYLOAD_TOO_LARGE', `文件“${cleanFileName(part.filename, '')}”超过 5MB，不是本系统导出的年度报告`);
+      const data = await part.toBuffer().catch((e: { code?: string }) => { throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : e; });
+      if (part.file.truncated) throw tooLarge();
+      total += data.length;
+      if (total > MAX_AGGREGATE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `上传的文件合计超过 50MB：请分批汇总（已读到第 ${files.length + 1} 个文件）`);
       files.push({ filename: cleanFileName(part.filename, `文件${files.length + 1}`), data });
     } else fields[part.fieldname] = String(part.value ?? '');
   }
