@@ -10,6 +10,8 @@ describe('loadConfig: GONGKAI_TRUST_PROXY', () => {
   });
 
   it('refuses a value it does not understand, saying what is allowed', () => {
-    expect(() => loadConfig({ GONGKAI_TRUST_PROXY: 'everyone' })).toThrow(/GONGKAI_TRUST_PROXY 应为 none、跳数.*"everyone"/);
+    for (const bad of ['everyone', '1.2.3.4.5', '10.0.0.0/33', 'fd00::/129', '10.0.0.1/8/8']) {
+      expect(() => loadConfig({ GONGKAI_TRUST_PROXY: bad })).toThrow(/GONGKAI_TRUST_PROXY 应为 none、跳数/);
+    }
   });
 });

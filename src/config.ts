@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -58,6 +59,11 @@ function parseTrustProxy(value: string | undefined): false | number | string | n
   if (/^(none|false|0)$/i.test(v)) return false;
   if (/^[1-9]\d*$/.test(v)) return Number(v);
   const parts = v.split(',').map((p) => p.trim());
-  const ok = parts.every((p) => /^(loopback|linklocal|uniquelocal)$/.test(p) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(p));
+  const ok = parts.every((p) => {
+    if (/^(loopback|linklocal|uniquelocal)$/.test(p)) return true;
+    const [addr, bits, extra] = p.split('/');
+    const family = isIP(addr);
+    return family !== 0 && extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+  });
   return ok ? parts.join(',') : null;
 }

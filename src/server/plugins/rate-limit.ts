@@ -19,8 +19,8 @@ const OVERFLOW_KEY = '*';
 
 /**
  * Counts requests per key in windows that start at the key's first request (the behaviour of @fastify/rate-limit's
- * local store, which this replaces: its promise-based hook and three response headers were 4–5 µs of a public
- * status query, about a fifth of the route's cost; bench/RESULTS.md). Expired entries are swept once a window.
+ * local store, which this replaces: its promise-based hook and three response headers per answer cost a small public
+ * answer 11 points of its throughput against a bare Fastify route, measured). Expired entries are swept once a window.
  * `hit` answers 0 when the request may pass, else the milliseconds until the key's window ends.
  */
 export class WindowCounter {
