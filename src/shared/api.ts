@@ -3,6 +3,8 @@
  * No Node or React imports here. Names: `XxxBody` / `XxxQuery` schemas with same-named types.
  */
 import { z } from 'zod';
+import { DbId, DbIdParam } from './ids.js';
+import { IsoDateSchema } from './dates.js';
 import { ROLES } from './roles.js';
 
 // Validation messages in Chinese for every schema (server and web).
@@ -10,7 +12,7 @@ z.config(z.locales.zhCN());
 
 export const ApplicantTypeSchema = z.enum(['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'otherOrg']);
 export const ChannelSchema = z.enum(['in_person', 'letter', 'fax', 'online', 'email', 'other']);
-export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export { IsoDateSchema };
 
 export const ApplicantBody = z.object({
   type: ApplicantTypeSchema,
@@ -49,7 +51,7 @@ export type RegisterRequestBody = z.infer<typeof RegisterRequestBody>;
 
 export const ListRequestsQuery = z.object({
   state: z.string().optional(), // comma separated
-  departmentId: z.coerce.number().int().optional(),
+  departmentId: DbIdParam.optional(),
   dueWithinDays: z.coerce.number().int().min(0).max(60).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
@@ -89,10 +91,11 @@ export const UserBody = z.object({
   username: z.string().trim().min(3).max(32),
   displayName: z.string().trim().min(1).max(50),
   roles: z.array(RoleSchema).min(1, '至少选择一个角色'),
-  departmentId: z.number().int().nullable().optional(),
+  departmentId: DbId.nullable().optional(),
   password: z.string().optional(),
 });
-export const UserPatchBody = UserBody.partial().extend({ active: z.boolean().optional() });
+/** A user's name is their login and is kept; everything else may change. */
+export const UserPatchBody = UserBody.omit({ username: true }).partial().extend({ active: z.boolean().optional() });
 export const DepartmentBody = z.object({ name: z.string().trim().min(1).max(100), code: z.string().max(20).nullable().optional() });
 export const DepartmentPatchBody = DepartmentBody.partial().extend({ active: z.boolean().optional() });
 

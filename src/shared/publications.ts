@@ -3,8 +3,9 @@
  * (validation, OpenAPI) and the web client. No Node or React imports here.
  */
 import { z } from 'zod';
+import { DbId, DbIdParam } from './ids.js';
+import { IsoDateSchema } from './dates.js';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const PublicationStateSchema = z.enum(['draft', 'pending_review', 'pending_approval', 'approved', 'published', 'withdrawn']);
 export const PublicationChannelSchema = z.enum(['website', 'gazette', 'weibo', 'wechat', 'other']);
@@ -17,16 +18,16 @@ export const PublicationBody = z.object({
   title: z.string().trim().min(1, '请填写标题').max(300, '标题不能超过300字'),
   docNumber: z.string().max(100).nullable().optional(),
   issuer: z.string().max(200).nullable().optional(),
-  writtenOn: IsoDate.nullable().optional(),
-  formedOn: IsoDate.nullable().optional(),
-  categoryId: z.number().int().positive().nullable().optional(),
+  writtenOn: IsoDateSchema.nullable().optional(),
+  formedOn: IsoDateSchema.nullable().optional(),
+  categoryId: DbId.nullable().optional(),
   topic: z.string().max(100).nullable().optional(),
   summary: z.string().max(2000).nullable().optional(),
   body: z.string().max(1_500_000, '正文过长，请以附件形式发布').nullable().optional(),
   normativeKind: NormativeKindSchema.nullable().optional(),
   channels: z.array(PublicationChannelSchema).min(1, '请至少选择一个发布渠道').optional(),
-  interpretsId: z.number().int().positive().nullable().optional(),
-  departmentId: z.number().int().positive().nullable().optional(),
+  interpretsId: DbId.nullable().optional(),
+  departmentId: DbId.nullable().optional(),
   disclosureMode: z.string().max(50).nullable().optional(),
   indexNo: z.string().max(80).nullable().optional(),
 });
@@ -39,14 +40,14 @@ export const PublicationEventBody = z.object({
   reason: z.string().max(2000).nullable().optional(),
   syncWaiverReason: z.string().max(2000).nullable().optional(),
   validity: ValiditySchema.optional(),
-  validityChangedOn: IsoDate.nullable().optional(),
+  validityChangedOn: IsoDateSchema.nullable().optional(),
 });
 export type PublicationEventBody = z.infer<typeof PublicationEventBody>;
 
 export const ListPublicationsQuery = z.object({
   state: z.string().optional(), // comma separated
   q: z.string().max(100).optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
+  categoryId: DbIdParam.optional(),
   normativeKind: NormativeKindSchema.optional(),
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
@@ -119,7 +120,7 @@ export interface CatalogueNode { id: number; code: string; name: string; parentI
 export const CategoryBody = z.object({
   code: z.string().trim().min(1).max(12),
   name: z.string().trim().min(1, '请填写目录名称').max(100),
-  parentId: z.number().int().positive().nullable().optional(),
+  parentId: DbId.nullable().optional(),
   sortOrder: z.number().int().min(0).max(100000).optional(),
   description: z.string().max(1000).nullable().optional(),
   active: z.boolean().optional(),
@@ -136,15 +137,15 @@ export const PublicationSettingsBody = z.object({
 });
 
 export const SuggestionsQuery = z.object({
-  from: IsoDate.optional(),
-  to: IsoDate.optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
   minApplicants: z.coerce.number().int().min(2).max(50).optional(),
   threshold: z.coerce.number().min(0.1).max(1).optional(),
 });
-export const SuggestionDraftBody = z.object({ requestIds: z.array(z.number().int().positive()).min(2).max(500), title: z.string().max(300).optional(), categoryId: z.number().int().positive().nullable().optional() });
-export const SuggestionDismissBody = z.object({ requestIds: z.array(z.number().int().positive()).min(2).max(500), reason: z.string().trim().min(1, '请填写不予采纳的理由').max(2000) });
+export const SuggestionDraftBody = z.object({ requestIds: z.array(DbId).min(2).max(500), title: z.string().max(300).optional(), categoryId: DbId.nullable().optional() });
+export const SuggestionDismissBody = z.object({ requestIds: z.array(DbId).min(2).max(500), reason: z.string().trim().min(1, '请填写不予采纳的理由').max(2000) });
 
-export const TimelinessQuery = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
+export const TimelinessQuery = z.object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() });
 
 export const PUBLICATION_STATE_LABELS_ZH: Record<z.infer<typeof PublicationStateSchema>, string> = {
   draft: '草稿', pending_review: '待保密审查', pending_approval: '待审核', approved: '待发布', published: '已发布', withdrawn: '已撤回',

@@ -2,6 +2,8 @@
  * API contract schemas of the annual report, ledger imports and cases (shared by server and web; no Node imports).
  */
 import { z } from 'zod';
+import { DbIdParam } from './ids.js';
+import { IsoDateSchema } from './dates.js';
 
 export const ReportFormatSchema = z.enum(['gov-2021', 'gov-2019', 'gov-2014']);
 export const ReportFileTypeSchema = z.enum(['json', 'xlsx', 'docx', 'html']);
@@ -51,12 +53,11 @@ export const ImportJobSchema = z.object({
   message: z.string().nullable(),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
-export const JobParams = z.object({ jobId: z.coerce.number().int().positive('任务编号无效') });
+export const JobParams = z.object({ jobId: DbIdParam });
 
 export const CaseKindSchema = z.enum(['reconsideration', 'litigation']);
 export const CaseRouteSchema = z.enum(['direct', 'after_reconsideration']);
 export const CaseResultSchema = z.enum(['upheld', 'dismissed', 'revoked', 'partly_revoked', 'varied', 'confirmed_illegal', 'ordered_to_perform', 'not_accepted', 'terminated', 'suspended', 'withdrawn', 'settled', 'other']);
-const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 /** POST /api/cases */
 export const CaseBody = z.object({
@@ -64,8 +65,8 @@ export const CaseBody = z.object({
   kind: CaseKindSchema,
   route: CaseRouteSchema.nullable().optional(),
   requestRef: z.string().max(100).nullable().optional(),
-  receivedOn: DateSchema,
-  closedOn: DateSchema.nullable().optional(),
+  receivedOn: IsoDateSchema,
+  closedOn: IsoDateSchema.nullable().optional(),
   result: CaseResultSchema.nullable().optional(),
   note: z.string().max(2000).nullable().optional(),
 });

@@ -28,6 +28,8 @@ export const FIELD_LABELS: Record<string, string> = {
   'applicant.phone': '联系电话', 'applicant.email': '电子邮箱', 'applicant.address': '通信地址', description: '申请内容',
   deliveryMethod: '获取信息的方式', format: '信息的载体形式', receivedOn: '收到日期', channel: '申请方式', username: '用户名', password: '密码',
   trackingCode: '查询码', key: '查询密码', q: '检索词',
+  on: '办理日期', writtenOn: '成文日期', formedOn: '形成日期', issuedOn: '发文日期', validityChangedOn: '效力变更日期', closedOn: '结案日期',
+  from: '起始日期', to: '截止日期', holidays: '放假日期', workdays: '调休上班日期', departmentId: '承办单位', categoryId: '主题分类',
 };
 
 function zodMessage(issue: { path?: PropertyKey[]; message: string; code?: string }, where: string): { field: string; message: string } {
@@ -37,6 +39,9 @@ function zodMessage(issue: { path?: PropertyKey[]; message: string; code?: strin
   const msg = issue.code === 'invalid_type' && /undefined/.test(issue.message) ? '必填' : issue.message;
   return { field, message: `${label}：${msg}` };
 }
+
+/** Errors of the multipart parser (busboy) for a cut-off or malformed upload; they carry no status code. */
+const MULTIPART_BROKEN = /^(Multipart: Boundary not found|Unexpected end of (form|multipart data)|Malformed part header|Malformed urlencoded form)/;
 
 /** `spa`: GET requests outside /api/ get the single-page app's shell (client-side routes). */
 export function registerErrorHandler(app: FastifyInstance, spa = false): void {
@@ -54,6 +59,9 @@ export function registerErrorHandler(app: FastifyInstance, spa = false): void {
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.statusCode === 415) {
       return reply.status(415).send({ error: { id: 'media_type', code: 'VALIDATION', message: '不支持的内容类型：请以 application/json 提交', details: null } });
+    }
+    if (MULTIPART_BROKEN.test(error.message ?? '')) {
+      return reply.status(400).send({ error: { id: 'bad_upload', code: 'VALIDATION', message: '上传的内容不完整或格式不正确（multipart/form-data），请重新选择文件上传', details: null } });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
       return reply.status(413).send({ error: { id: 'payload_too_large', code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大', details: null } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DbIdParam } from '../../shared/ids.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { CalendarYearBody, DepartmentBody, DepartmentPatchBody, UserBody, UserPatchBody } from '../../shared/api.js';
@@ -7,11 +8,12 @@ import { listCalendarYears, upsertCalendarYear } from '../../services/calendar.j
 import { recomputeOpenDeadlines } from '../../services/requests/recompute.js';
 import { appendAudit, listAudit, verifyAuditChain } from '../../services/audit.js';
 import { getAgency, putSetting, type AgencyProfile } from '../../services/settings.js';
+import { AgencyProfileBody } from '../../shared/agency.js';
 import { runDeadlineAlerts, latestAlerts } from '../../services/alerts.js';
 import { needRole } from '../plugins/auth.js';
 import { ROLE_LABELS } from '../../services/context.js';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: DbIdParam });
 
 export async function adminRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -36,9 +38,9 @@ export async function adminRoutes(app: App): Promise<void> {
   });
 
   r.get('/api/settings/agency', { preHandler: needRole(), schema: { tags: ['管理'], summary: '机关信息' } }, async (req) => getAgency(req.ctx().db));
-  r.put('/api/settings/agency', { preHandler: needRole('admin'), schema: { tags: ['管理'], summary: '修改机关信息（公开指南、文书落款）', body: z.record(z.string(), z.unknown()) } }, async (req) => {
+  r.put('/api/settings/agency', { preHandler: needRole('admin'), schema: { tags: ['管理'], summary: '修改机关信息（公开指南、文书落款）', body: AgencyProfileBody } }, async (req) => {
     const ctx = req.ctx();
-    const merged = { ...(await getAgency(ctx.db)), ...(req.body as Partial<AgencyProfile>) };
+    const merged: AgencyProfile = { ...(await getAgency(ctx.db)), ...req.body };
     await ctx.db.transaction(async (tx) => { await putSetting(tx, 'agency', merged); await appendAudit(tx, ctx.actor, { action: 'settings.agency_saved', targetType: 'settings', targetId: 'agency', detail: req.body }, ctx.ip ?? null, ctx.now); });
     return merged;
   });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { DbIdParam } from '../../shared/ids.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { CaseBody, CasePatchBody, ListCasesQuery } from '../../shared/reports.js';
 import { CASE_READ_ROLES, CASE_WRITE_ROLES, createCase, getCase, listCases, updateCase } from '../../services/cases/cases.js';
 import { needRole } from '../plugins/auth.js';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: DbIdParam });
 
 /** 行政复议 / 行政诉讼 cases (DESIGN.md "Cases ledger"): staff. */
 export async function caseRoutes(app: App): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DbIdParam } from '../../shared/ids.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { getNotice, issueNotice, listNotices, listTemplates, previewNotice, saveTemplate } from '../../services/notices/notices.js';
@@ -9,7 +10,7 @@ import { appendAudit } from '../../services/audit.js';
 import { getRequestDetail } from '../../services/requests/queries.js';
 import { needRole } from '../plugins/auth.js';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: DbIdParam });
 const staff = needRole('registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'auditor');
 
 /** RFC 5987 attachment header with a Chinese file name. */
@@ -39,7 +40,7 @@ export async function noticeRoutes(app: App): Promise<void> {
     return reply.status(201).send(n);
   });
 
-  r.get('/api/requests/:id/notices/:noticeId', { preHandler: staff, schema: { tags: ['文书'], summary: '文书内容（已发出的原文）', params: Id.extend({ noticeId: z.coerce.number().int().positive() }), querystring: z.object({ format: z.enum(['json', 'html', 'docx']).default('json') }) } }, async (req, reply) => {
+  r.get('/api/requests/:id/notices/:noticeId', { preHandler: staff, schema: { tags: ['文书'], summary: '文书内容（已发出的原文）', params: Id.extend({ noticeId: DbIdParam }), querystring: z.object({ format: z.enum(['json', 'html', 'docx']).default('json') }) } }, async (req, reply) => {
     const ctx = req.ctx();
     await getRequestDetail(ctx, req.params.id);
     const n = await getNotice(ctx.db, req.params.id, req.params.noticeId);

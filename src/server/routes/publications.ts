@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
+import { DbIdParam } from '../../shared/ids.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import type { App, AppDeps } from '../app.js';
@@ -27,7 +28,7 @@ import { createImportJob, getImportJob, importPublications } from '../../service
 import { tableFormatOf } from '../../services/publications/read-table.js';
 import { needRole } from '../plugins/auth.js';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: DbIdParam });
 const TAG = '主动公开';
 const PUBLIC_TAG = '公众';
 
@@ -115,8 +116,13 @@ export async function publicationRoutes(app: App, deps: AppDeps): Promise<void> 
     const format = tableFormatOf(filename);
     const dir = await mkdtemp(join(tmpdir(), 'gongkai-import-'));
     const path = join(dir, `upload.${format}`);
-    await pipeline(file.file, createWriteStream(path));
-    if (file.file.truncated) { await rm(dir, { recursive: true, force: true }); throw new DomainError('VALIDATION', '上传的文件过大（上限 200 MB），请拆分后导入'); }
+    try {
+      await pipeline(file.file, createWriteStream(path));
+      if (file.file.truncated) throw new DomainError('VALIDATION', '上传的文件过大（上限 200 MB），请拆分后导入');
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
     const jobId = await createImportJob(ctx.db, filename, ctx.actor!.id);
     void importPublications(ctx, path, { jobId, filename, format })
       .catch((e) => req.log.warn({ err: e, jobId }, 'publication import failed'))
@@ -143,7 +149,7 @@ export async function publicationRoutes(app: App, deps: AppDeps): Promise<void> 
     const meta = await addAttachment(req.ctx(), req.params.id, { filename: file.filename, data });
     return reply.status(201).send(meta);
   });
-  r.delete('/api/publications/:id/attachments/:attachmentId', { preHandler: publisher, schema: { tags: [TAG], summary: '删除草稿的附件', params: z.object({ id: z.coerce.number().int().positive(), attachmentId: z.coerce.number().int().positive() }) } }, async (req) => {
+  r.delete('/api/publications/:id/attachments/:attachmentId', { preHandler: publisher, schema: { tags: [TAG], summary: '删除草稿的附件', params: z.object({ id: DbIdParam, attachmentId: DbIdParam }) } }, async (req) => {
     await removeAttachment(req.ctx(), req.params.id, req.params.attachmentId);
     return { ok: true };
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DbIdParam } from '../../shared/ids.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { ListRequestsQuery, RegisterRequestBody, RequestEventBody, IsoDateSchema } from '../../shared/api.js';
@@ -10,7 +11,7 @@ import { DomainError } from '../../core/errors.js';
 import { EVENT_LABELS, type RequestEvent } from '../../core/requests/index.js';
 import { needRole } from '../plugins/auth.js';
 
-const Id = z.object({ id: z.coerce.number().int().positive() });
+const Id = z.object({ id: DbIdParam });
 
 export async function requestRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -40,7 +41,7 @@ export async function requestRoutes(app: App): Promise<void> {
 
   r.post('/api/requests/:id/events', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '办理操作（补正、分派、征求意见、延期、收费、答复、审核、保密审查、送达…）', params: Id, body: RequestEventBody } }, async (req) => {
     const ctx = req.ctx();
-    if (!(req.body.type in EVENT_LABELS)) throw new DomainError('VALIDATION', `未知的办理操作 "${req.body.type}"`);
+    if (!Object.hasOwn(EVENT_LABELS, req.body.type)) throw new DomainError('VALIDATION', `未知的办理操作 "${req.body.type}"`);
     const event = { ...req.body, on: req.body.on ?? ctx.today } as unknown as RequestEvent;
     if (event.on > ctx.today) throw new DomainError('VALIDATION', `办理日期 ${event.on} 晚于今天，请核对`);
     await recordRequestEvent(ctx, req.params.id, event);

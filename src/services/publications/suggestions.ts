@@ -25,8 +25,9 @@ export interface SuggestionOptions { from?: IsoDate; to?: IsoDate; minApplicants
 export async function listSuggestions(ctx: ServiceContext, opts: SuggestionOptions = {}) {
   requireRole(ctx.actor, 'publisher', 'reviewer', 'secrecy_reviewer', 'registrar', 'auditor');
   const to = opts.to ?? ctx.today;
+  if (!isIsoDate(to)) throw new DomainError('VALIDATION', `统计截止日期 ${to} 无效`);
   const from = opts.from ?? addCalendarDays(to, -365);
-  if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new DomainError('VALIDATION', `统计期间 ${from} 至 ${to} 无效`);
+  if (!isIsoDate(from) || from > to) throw new DomainError('VALIDATION', `统计期间 ${from} 至 ${to} 无效`);
   const rows = await ctx.db.select({
     id: requests.id, ref: requests.ref, description: requests.description, receivedOn: requests.receivedOn, outcome: requests.outcome, repliedOn: requests.repliedOn,
     applicantName: requests.applicantName, idHash: applicants.idNumberHash,

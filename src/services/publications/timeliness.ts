@@ -1,6 +1,6 @@
 import { and, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import { departments, publications } from '../../db/schema/index.js';
-import type { IsoDate } from '../../core/types.js';
+import { isIsoDate, type IsoDate } from '../../core/types.js';
 import { DomainError } from '../../core/errors.js';
 import { assessTimeliness, summarizeTimeliness, type TimelinessStatus, type TimelinessSummary } from '../../core/publications/timeliness.js';
 import { PUBLICATION_STATE_LABELS, type PublicationState } from '../../core/publications/workflow.js';
@@ -24,6 +24,7 @@ export async function getTimelinessDashboard(ctx: ServiceContext, period: { from
   requireRole(ctx.actor, 'publisher', 'secrecy_reviewer', 'reviewer', 'auditor');
   const from = period.from ?? `${ctx.today.slice(0, 4)}-01-01`;
   const to = period.to ?? ctx.today;
+  if (!isIsoDate(from) || !isIsoDate(to)) throw new DomainError('VALIDATION', `统计期间 ${from} 至 ${to} 不是有效日期`);
   if (from > to) throw new DomainError('VALIDATION', `统计起始日期 ${from} 晚于截止日期 ${to}`);
   const [calendar, settings, depts] = await Promise.all([loadCalendar(ctx.db), getPublicationSettings(ctx.db), ctx.db.select({ id: departments.id, name: departments.name }).from(departments)]);
   const deptName = new Map(depts.map((d) => [d.id, d.name]));
