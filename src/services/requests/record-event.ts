@@ -1,8 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { requestDepartments, requestEvents, requests } from '../../db/schema/index.js';
+import { departments, requestDepartments, requestEvents, requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { applyEvent, replayEvents, type RequestEvent, type RequestView } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
+import { MAX_DB_ID } from '../../shared/ids.js';
 import type { Calendar } from '../../core/calendar/working-days.js';
 import { loadCalendar } from '../calendar.js';
 import { getDeadlineSettings } from '../settings.js';
@@ -107,8 +108,11 @@ export async function appendEvents(tx: Executor, requestId: number, events: Requ
     });
     if (event.type === 'assigned') {
       const e = event as Extract<RequestEvent, { type: 'assigned' }>;
+      const lead = await existingDepartment(tx, e.lead, 'lead', '主办单位');
+      const assisting = [];
+      for (const d of e.assisting) assisting.push(await existingDepartment(tx, d, 'assisting', '协办单位'));
       await tx.delete(requestDepartments).where(eq(requestDepartments.requestId, requestId));
-      const rows = [{ requestId, departmentId: Number(e.lead), role: 'lead' }, ...e.assisting.map((d) => ({ requestId, departmentId: Number(d), role: 'assisting' }))];
+      const rows = [{ requestId, departmentId: lead, role: 'lead' }, ...assisting.map((d) => ({ requestId, departmentId: d, role: 'assisting' }))];
       await tx.insert(requestDepartments).values(rows).onConflictDoNothing();
     }
   }
@@ -141,9 +145,19 @@ export async function isAssignedToActorDepartment(tx: Executor, requestId: numbe
   return rows.length > 0;
 }
 
+/** A department named in an assignment: an id of an existing department, else a Chinese refusal naming the field. */
+async function existingDepartment(tx: Executor, value: unknown, field: string, label: string): Promise<number> {
+  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  const problem = (message: string) => new DomainError('VALIDATION', message, { problems: [{ field, message }] });
+  if (!Number.isInteger(id) || id < 1 || id > MAX_DB_ID) throw problem(`${label}“${String(value)}”无效：请从承办单位列表中选择`);
+  const [found] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
+  if (!found) throw problem(`${label}（编号 ${id}）不存在：请从承办单位列表中选择`);
+  return id;
+}
+
 export async function authorizeEvent(tx: Executor, requestId: number, type: RequestEvent['type'], actor: Actor | null): Promise<Actor> {
   if (!actor) throw new DomainError('UNAUTHORIZED', '请先登录');
-  const roles = EVENT_ROLES[type] ?? [];
+  const roles = Object.hasOwn(EVENT_ROLES, type) ? EVENT_ROLES[type] ?? [] : [];
   const officeWide = roles.filter((r) => r !== 'handler');
   if (hasRole(actor, ...officeWide)) return actor;
   if (roles.includes('handler') && hasRole(actor, 'handler')) {
