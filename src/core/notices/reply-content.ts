@@ -1,8 +1,9 @@
 import { DomainError } from '../errors.js';
 import { OUTCOMES_2008, OUTCOME_LABELS, type Outcome } from '../requests/outcomes.js';
+import { isIsoDate } from '../types.js';
 import { citeAll, ogi, ogi2008, type Provision } from './citations.js';
 import { endWithPeriod, formatChineseDate } from './format.js';
-import type { NoticeInput, NoticeParagraph, WithheldOutcome } from './types.js';
+import { WITHHELD_OUTCOMES, type NoticeInput, type NoticeParagraph, type WithheldOutcome } from './types.js';
 
 /**
  * The body of a 答复书 for each outcome (DESIGN.md outcome table; legal-facts §2.4 for the article of each row):
@@ -26,14 +27,36 @@ export interface ReplyContext {
 const body = (text: string): NoticeParagraph => ({ kind: 'body', text });
 const reasonsParagraph = (label: string, text: string): NoticeParagraph => ({ kind: 'reasons', text: `${label}${endWithPeriod(text)}` });
 
-function trimmed(value: string | undefined): string {
-  return value?.trim() ?? '';
+/** Chinese names of the free-text fields of the input, for refusals that name the field. */
+const FIELD_LABELS: Record<string, string> = {
+  reasons: '理由', legalBasis: '法律依据',
+  'provision.method': '提供方式', 'provision.way': '获取途径', 'provision.time': '获取时间',
+  'partial.disclosedPart': '可以公开的部分', 'partial.withheldPart': '不予公开的部分',
+  'previousReply.repliedOn': '此前答复日期', 'previousReply.docNumber': '此前答复文号',
+  'otherAgency.name': '负责公开该信息的机关名称', 'otherAgency.contact': '负责公开该信息的机关联系方式',
+};
+
+/**
+ * The trimmed text of an optional field ('' when absent). The input may come from a stored event payload, so a
+ * non-string (a number, an object…) is refused with VALIDATION naming `field`, never a TypeError.
+ */
+function trimmed(value: unknown, field: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new DomainError('VALIDATION', `${FIELD_LABELS[field] ?? field}（${field}）须为文字`, { field });
+  return value.trim();
 }
 
-function need(value: string | undefined, outcome: Outcome, what: string): string {
-  const v = trimmed(value);
+/** An optional sub-object of the input (`{}` when absent); a string, number or list is refused naming `field`. */
+function section<T extends object>(value: T | undefined, field: string, what: string): Partial<T> {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw new DomainError('VALIDATION', `${what}（${field}）须为对象`, { field });
+  return value;
+}
+
+function need(value: string | undefined, outcome: Outcome, what: string, field: string): string {
+  const v = trimmed(value, field);
   if (v === '') {
-    throw new DomainError('VALIDATION', `办理结果为“${OUTCOME_LABELS[outcome]}”的答复书必须${what}`, { outcome });
+    throw new DomainError('VALIDATION', `办理结果为“${OUTCOME_LABELS[outcome]}”的答复书必须${what}`, { outcome, field });
   }
   return v;
 }
@@ -45,11 +68,14 @@ function basis(provisions: readonly Provision[], decision: string, prefix?: stri
 }
 
 function provisionParagraphs(input: NoticeInput, outcome: Outcome): NoticeParagraph[] {
-  const p = input.provision ?? {};
+  const p = section(input.provision, 'provision', '提供方式');
   const lines: string[] = [];
-  if (trimmed(p.method)) lines.push(`提供方式：${endWithPeriod(p.method!)}`);
-  if (trimmed(p.way)) lines.push(`获取途径：${endWithPeriod(p.way!)}`);
-  if (trimmed(p.time)) lines.push(`获取时间：${endWithPeriod(p.time!)}`);
+  const method = trimmed(p.method, 'provision.method');
+  const way = trimmed(p.way, 'provision.way');
+  const time = trimmed(p.time, 'provision.time');
+  if (method) lines.push(`提供方式：${endWithPeriod(method)}`);
+  if (way) lines.push(`获取途径：${endWithPeriod(way)}`);
+  if (time) lines.push(`获取时间：${endWithPeriod(time)}`);
   if (lines.length === 0) {
     throw new DomainError(
       'VALIDATION',
@@ -61,9 +87,11 @@ function provisionParagraphs(input: NoticeInput, outcome: Outcome): NoticeParagr
 }
 
 function otherAgencyText(input: NoticeInput): string | null {
-  const a = input.otherAgency;
-  if (!a || trimmed(a.name) === '') return null;
-  return `负责公开该政府信息的行政机关为${a.name.trim()}${trimmed(a.contact) ? `，联系方式：${a.contact!.trim()}` : ''}。`;
+  const a = section(input.otherAgency, 'otherAgency', '负责公开该信息的机关');
+  const name = trimmed(a.name, 'otherAgency.name');
+  if (name === '') return null;
+  const contact = trimmed(a.contact, 'otherAgency.contact');
+  return `负责公开该政府信息的行政机关为${name}${contact ? `，联系方式：${contact}` : ''}。`;
 }
 
 /** Ground of each withheld outcome (条例 2019): the fact stated and the provisions of the ground. */
@@ -79,6 +107,22 @@ const WITHHELD_GROUNDS: Record<Exclude<WithheldOutcome, 'withheld_query_matter'>
   },
   withheld_enforcement_file: { fact: '属于行政执法案卷信息', provisions: [ogi(16, { paragraph: 2 })] },
 };
+
+/**
+ * Provisions of the ground of the withheld part of a partial disclosure (none when no ground is given). The
+ * ground comes from the event payload, so it is looked up as an own key only: an unknown value (or one such as
+ * `toString` / `__proto__`) is refused naming the field instead of reaching Object.prototype.
+ */
+function withheldGroundProvisions(ground: unknown): Provision[] {
+  if (ground === undefined || ground === null || ground === '') return [];
+  if (ground === 'withheld_query_matter') return [ogi(36, { item: 7 })];
+  if (typeof ground === 'string' && Object.hasOwn(WITHHELD_GROUNDS, ground)) return WITHHELD_GROUNDS[ground as keyof typeof WITHHELD_GROUNDS].provisions;
+  throw new DomainError(
+    'VALIDATION',
+    `不予公开部分的依据（partial.withheldGround）“${String(ground)}”无效，应为：${WITHHELD_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join('、')}`,
+    { field: 'partial.withheldGround' },
+  );
+}
 
 /** Builds the reply body for `outcome`; throws VALIDATION (Chinese, naming the missing item) when the law needs more. */
 export function buildReplyBody(outcome: Outcome, regime: '2008' | '2019', ctx: ReplyContext): ReplyBody {
@@ -104,7 +148,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
   const paragraphs: NoticeParagraph[] = [];
   const provisions: Provision[] = [];
   const extraCitations: string[] = [];
-  const reasons = trimmed(input.reasons);
+  const reasons = trimmed(input.reasons, 'reasons');
   const optionalReasons = (label: string) => {
     if (reasons) paragraphs.push(reasonsParagraph(label, reasons));
   };
@@ -115,7 +159,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
 
   switch (outcome) {
     case 'already_public': {
-      const way = need(input.provision?.way, outcome, '写明获取该政府信息的方式、途径（如网址、栏目或公报期号）（条例第三十六条第（一）项）');
+      const way = need(section(input.provision, 'provision', '提供方式').way, outcome, '写明获取该政府信息的方式、途径（如网址、栏目或公报期号）（条例第三十六条第（一）项）', 'provision.way');
       paragraphs.push(body(`经查，${P}申请获取的政府信息本机关已经主动公开。`));
       cite([ogi(36, { item: 1 })], `现告知${P}获取该政府信息的方式、途径`);
       paragraphs.push(body(`获取方式、途径：${endWithPeriod(way)}`));
@@ -129,17 +173,17 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       break;
     }
     case 'partly_disclosed': {
-      const why = need(input.reasons, outcome, '对不予公开的部分说明理由（条例第三十七条）');
+      const why = need(input.reasons, outcome, '对不予公开的部分说明理由（条例第三十七条）', 'reasons');
       const provided = provisionParagraphs(input, outcome);
-      const part = input.partial ?? {};
+      const part = section(input.partial, 'partial', '部分公开情况');
+      const disclosedPart = trimmed(part.disclosedPart, 'partial.disclosedPart');
+      const withheldPart = trimmed(part.withheldPart, 'partial.withheldPart');
       let fact = `经审查，${P}申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，但是能够作区分处理。`;
-      if (trimmed(part.disclosedPart)) fact += `其中，${part.disclosedPart!.trim()}可以公开`;
-      if (trimmed(part.withheldPart)) fact += `${trimmed(part.disclosedPart) ? '；' : '其中，'}${part.withheldPart!.trim()}不予公开`;
+      if (disclosedPart) fact += `其中，${disclosedPart}可以公开`;
+      if (withheldPart) fact += `${disclosedPart ? '；' : '其中，'}${withheldPart}不予公开`;
       paragraphs.push(body(endWithPeriod(fact)));
       paragraphs.push(reasonsParagraph('不予公开部分的理由：', why));
-      const ground = part.withheldGround;
-      const groundProvisions =
-        ground === undefined ? [] : ground === 'withheld_query_matter' ? [ogi(36, { item: 7 })] : WITHHELD_GROUNDS[ground].provisions;
+      const groundProvisions = withheldGroundProvisions(part.withheldGround);
       cite([...groundProvisions, ogi(37)], `本机关向${P}提供可以公开的政府信息内容，对不予公开的内容说明理由如上`);
       paragraphs.push(...provided);
       break;
@@ -151,11 +195,11 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     case 'withheld_internal_affairs':
     case 'withheld_process_info':
     case 'withheld_enforcement_file': {
-      const why = need(input.reasons, outcome, '说明不予公开的理由（条例第三十六条第（三）项）');
+      const why = need(input.reasons, outcome, '说明不予公开的理由（条例第三十六条第（三）项）', 'reasons');
       const ground = WITHHELD_GROUNDS[outcome];
       let prefix: string | undefined;
       if (outcome === 'withheld_prohibited_by_law') {
-        prefix = need(input.legalBasis, outcome, '写明禁止公开该信息的法律、行政法规名称及条款（legalBasis），例如“《中华人民共和国统计法》第三十九条”');
+        prefix = need(input.legalBasis, outcome, '写明禁止公开该信息的法律、行政法规名称及条款（legalBasis），例如“《中华人民共和国统计法》第三十九条”', 'legalBasis');
         extraCitations.push(prefix);
       }
       paragraphs.push(body(`经审查，${P}申请获取的政府信息${ground.fact}。`));
@@ -176,8 +220,8 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     }
     case 'withheld_query_matter': {
       // Art.36(七) is a referral to the special procedure, not a refusal under Arts.14–16 (so no 复议前置).
-      const why = need(input.reasons, outcome, '说明该信息的获取适用何种特别规定及办理方式（条例第三十六条第（七）项）');
-      const special = need(input.legalBasis, outcome, '写明对该信息的获取有特别规定的法律、行政法规（legalBasis），例如“《不动产登记暂行条例》第二十七条”');
+      const why = need(input.reasons, outcome, '说明该信息的获取适用何种特别规定及办理方式（条例第三十六条第（七）项）', 'reasons');
+      const special = need(input.legalBasis, outcome, '写明对该信息的获取有特别规定的法律、行政法规（legalBasis），例如“《不动产登记暂行条例》第二十七条”', 'legalBasis');
       extraCitations.push(special);
       paragraphs.push(body(`经审查，${P}申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对该类信息的获取有特别规定。`));
       paragraphs.push(reasonsParagraph('具体说明：', why));
@@ -187,13 +231,13 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       break;
     }
     case 'unavailable_not_held': {
-      const variant = input.notHeld ?? (input.otherAgency && trimmed(input.otherAgency.name) ? 'not_responsible' : 'not_exist');
+      const variant = input.notHeld ?? (otherAgencyText(input) ? 'not_responsible' : 'not_exist');
       if (variant === 'not_exist') {
         paragraphs.push(body(`经检索，本机关未制作或者获取${P}申请公开的政府信息，该政府信息不存在。`));
         optionalReasons('检索情况：');
         cite([ogi(36, { item: 4 })], `现告知${P}该政府信息不存在`);
       } else {
-        const why = need(input.reasons, outcome, '说明不属于本机关负责公开的理由（条例第三十六条第（五）项）');
+        const why = need(input.reasons, outcome, '说明不属于本机关负责公开的理由（条例第三十六条第（五）项）', 'reasons');
         paragraphs.push(body(`经审查，${P}申请公开的政府信息不属于本机关负责公开。`));
         paragraphs.push(reasonsParagraph('理由：', why));
         cite([ogi(36, { item: 5 })], `现予告知`);
@@ -220,30 +264,34 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     case 'not_processed_petition': {
       paragraphs.push(body(`经审查，${P}提出的申请实质上是以政府信息公开申请的形式进行信访、投诉、举报等活动。`));
       optionalReasons('具体说明：');
-      const way = trimmed(input.provision?.way);
+      const way = trimmed(section(input.provision, 'provision', '提供方式').way, 'provision.way');
       cite([ogi(39, { paragraph: 1 })], `本机关不作为政府信息公开申请处理${way ? `，${P}可以通过${way.replace(/[。；]$/, '')}提出` : ''}`);
       break;
     }
     case 'not_processed_duplicate': {
-      const prev = input.previousReply;
-      if (!prev || trimmed(prev.repliedOn) === '') {
-        throw new DomainError('VALIDATION', '办理结果为“不予处理-重复申请”的答复书必须写明此前作出答复的日期（previousReply.repliedOn）（条例第三十六条第（六）项）', { outcome });
+      const prev = section(input.previousReply, 'previousReply', '此前的答复');
+      const repliedOn = trimmed(prev.repliedOn, 'previousReply.repliedOn');
+      if (repliedOn === '') {
+        throw new DomainError('VALIDATION', '办理结果为“不予处理-重复申请”的答复书必须写明此前作出答复的日期（previousReply.repliedOn）（条例第三十六条第（六）项）', { outcome, field: 'previousReply.repliedOn' });
       }
-      const docNo = trimmed(prev.docNumber);
+      if (!isIsoDate(repliedOn)) {
+        throw new DomainError('VALIDATION', `此前答复日期（previousReply.repliedOn）“${repliedOn}”不是有效日期，请按 YYYY-MM-DD 填写`, { field: 'previousReply.repliedOn' });
+      }
+      const docNo = trimmed(prev.docNumber, 'previousReply.docNumber');
       paragraphs.push(
-        body(`本机关已于${formatChineseDate(prev.repliedOn)}就${P}提出的政府信息公开申请作出答复${docNo ? `（${docNo}）` : ''}，${P}本次申请系重复申请公开相同的政府信息。`),
+        body(`本机关已于${formatChineseDate(repliedOn)}就${P}提出的政府信息公开申请作出答复${docNo ? `（${docNo}）` : ''}，${P}本次申请系重复申请公开相同的政府信息。`),
       );
       cite([ogi(36, { item: 6 })], '本机关不予重复处理');
       break;
     }
     case 'not_processed_publication': {
-      const way = trimmed(input.provision?.way);
+      const way = trimmed(section(input.provision, 'provision', '提供方式').way, 'provision.way');
       paragraphs.push(body(`经审查，${P}申请获取的是政府公报、报刊、书籍等公开出版物。`));
       cite([ogi(39, { paragraph: 2 })], way ? `现告知${P}获取的途径：${way.replace(/[。；]$/, '')}` : `请${P}通过公开出版物的发行渠道获取`);
       break;
     }
     case 'not_processed_excessive': {
-      const why = need(input.reasons, outcome, '说明认定申请理由不合理的理由（条例第三十五条）');
+      const why = need(input.reasons, outcome, '说明认定申请理由不合理的理由（条例第三十五条）', 'reasons');
       const on = input.dates.reasonRequestedOn;
       paragraphs.push(
         body(`${P}申请公开政府信息的数量、频次明显超过合理范围，本机关${on ? `已于${formatChineseDate(on)}` : '已'}要求${P}说明理由。`),
@@ -286,8 +334,8 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       break;
     }
     case 'other': {
-      const why = need(input.reasons, outcome, '写明处理情况和理由');
-      const legal = need(input.legalBasis, outcome, '写明处理所依据的法律、法规条款（legalBasis）');
+      const why = need(input.reasons, outcome, '写明处理情况和理由', 'reasons');
+      const legal = need(input.legalBasis, outcome, '写明处理所依据的法律、法规条款（legalBasis）', 'legalBasis');
       extraCitations.push(legal);
       paragraphs.push(reasonsParagraph('经审查，', why));
       paragraphs.push({ kind: 'legal_basis', text: `根据${legal}的规定，本机关作出上述处理。` });
@@ -309,13 +357,13 @@ function reply2008(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
   const paragraphs: NoticeParagraph[] = [];
   const provisions: Provision[] = [];
   const extraCitations: string[] = [];
-  const reasons = trimmed(input.reasons);
+  const reasons = trimmed(input.reasons, 'reasons');
   const cite = (list: Provision[], decision: string, prefix?: string) => {
     provisions.push(...list);
     paragraphs.push(basis(list, decision, prefix));
   };
   const withheld = (fact: string, ground: Provision[], prefix?: string, afterFact?: string) => {
-    const why = need(input.reasons, outcome, '说明不予公开的理由（2008年条例第二十一条第（二）项）');
+    const why = need(input.reasons, outcome, '说明不予公开的理由（2008年条例第二十一条第（二）项）', 'reasons');
     paragraphs.push(body(`经审查，${P}申请获取的政府信息${fact}。`));
     if (afterFact) paragraphs.push(body(afterFact));
     paragraphs.push(reasonsParagraph('不予公开的理由：', why));
@@ -334,7 +382,7 @@ function reply2008(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       break;
     }
     case 'partly_disclosed': {
-      const why = need(input.reasons, outcome, '对不予公开的部分说明理由（2008年条例第二十一条第（二）项）');
+      const why = need(input.reasons, outcome, '对不予公开的部分说明理由（2008年条例第二十一条第（二）项）', 'reasons');
       const provided = provisionParagraphs(input, outcome);
       paragraphs.push(body(`经审查，${P}申请获取的政府信息中含有不应当公开的内容，但是能够作区分处理。`));
       paragraphs.push(reasonsParagraph('不予公开部分的理由：', why));
@@ -360,7 +408,7 @@ function reply2008(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       withheld('不属于《中华人民共和国政府信息公开条例》所指的政府信息', [ogi2008(2)]);
       break;
     case 'legacy_other_law': {
-      const law = need(input.legalBasis, outcome, '写明规定不予公开的法律、法规名称及条款（legalBasis）');
+      const law = need(input.legalBasis, outcome, '写明规定不予公开的法律、法规名称及条款（legalBasis）', 'legalBasis');
       extraCitations.push(law);
       withheld('属于法律、法规规定不予公开的情形', [], law);
       break;
@@ -381,8 +429,8 @@ function reply2008(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     case 'legacy_other_channel': {
       // The 2008 条例 has no item for this; the practice rested on the 2010 国办 opinion [M], or on a law the
       // handler names in `legalBasis` (preferred).
-      const why = need(input.reasons, outcome, '写明应当通过的其他途径及办理方式');
-      const law = trimmed(input.legalBasis) || '《国务院办公厅关于做好政府信息依申请公开工作的意见》';
+      const why = need(input.reasons, outcome, '写明应当通过的其他途径及办理方式', 'reasons');
+      const law = trimmed(input.legalBasis, 'legalBasis') || '《国务院办公厅关于做好政府信息依申请公开工作的意见》';
       extraCitations.push(law);
       paragraphs.push(reasonsParagraph('经审查，', why));
       paragraphs.push({ kind: 'legal_basis', text: `根据${law}的规定，请${P}通过上述途径办理。` });

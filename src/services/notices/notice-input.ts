@@ -1,11 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import { buildNotice, type NoticeInput, type NoticeType, type NoticeContent, type AgencyInfo, type NoticeTemplate, NOTICE_TYPE_LABELS } from '../../core/notices/index.js';
+import { buildNotice, type NoticeInput, type NoticeType, type NoticeContent, type AgencyInfo, type NoticeTemplate, NOTICE_TYPE_LABELS, WITHHELD_OUTCOMES, type WithheldOutcome } from '../../core/notices/index.js';
+import { OUTCOME_LABELS } from '../../core/requests/outcomes.js';
 import { calculateFee, type FeeInput } from '../../core/fees/calculate-fee.js';
 import { replayEvents, type RequestView } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
-import type { Channel, IsoDate } from '../../core/types.js';
+import { isIsoDate, type Channel, type IsoDate } from '../../core/types.js';
 import { getAgency, type AgencyProfile } from '../settings.js';
 import { loadClockContext, loadEvents, toCoreEvent, type StoredEvent } from '../requests/record-event.js';
 
@@ -61,6 +62,62 @@ export async function nthRequestInMonth(tx: Executor, requestId: number): Promis
   return Number((r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 1);
 }
 
+function refuse(field: string, message: string): never {
+  throw new DomainError('VALIDATION', message, { field });
+}
+
+/** An optional sub-object of the payload: undefined when absent; a string, number or list is refused. */
+function payloadObject(v: unknown, field: string, what: string): Record<string, unknown> | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object' || Array.isArray(v)) refuse(field, `${what}（${field}）格式有误，须为包含各项内容的对象`);
+  return v as Record<string, unknown>;
+}
+
+/** An optional text item of the payload: undefined when absent; a number, object or list is refused. */
+function payloadText(v: unknown, field: string, what: string): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') refuse(field, `${what}（${field}）须为文字`);
+  return v;
+}
+
+/**
+ * The 答复书 details of a `reply_drafted` payload (提供方式/途径/时间, 部分公开, 此前答复), checked for shape: the
+ * payload is client JSON stored as given, so a number where text is expected, a `partial` that is not an object or
+ * an unknown `withheldGround` is refused with VALIDATION naming the field (never a TypeError, never a 500).
+ */
+export function replyDraftDetails(p: Record<string, unknown>): Pick<NoticeInput, 'provision' | 'partial' | 'previousReply'> {
+  const out: Pick<NoticeInput, 'provision' | 'partial' | 'previousReply'> = {};
+  const provision = payloadObject(p.provision, 'provision', '提供方式');
+  if (provision) {
+    out.provision = {
+      method: payloadText(provision.method, 'provision.method', '提供方式'),
+      way: payloadText(provision.way, 'provision.way', '获取途径'),
+      time: payloadText(provision.time, 'provision.time', '获取时间'),
+    };
+  }
+  const partial = payloadObject(p.partial, 'partial', '部分公开情况');
+  if (partial) {
+    const ground = partial.withheldGround;
+    if (ground !== undefined && ground !== null && ground !== '' && !(typeof ground === 'string' && (WITHHELD_OUTCOMES as readonly string[]).includes(ground))) {
+      refuse('partial.withheldGround', `不予公开部分的依据（partial.withheldGround）“${String(ground)}”无效，应为：${WITHHELD_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join('、')}`);
+    }
+    out.partial = {
+      disclosedPart: payloadText(partial.disclosedPart, 'partial.disclosedPart', '可以公开的部分'),
+      withheldPart: payloadText(partial.withheldPart, 'partial.withheldPart', '不予公开的部分'),
+      withheldGround: ground ? (ground as WithheldOutcome) : undefined,
+    };
+  }
+  const previous = payloadObject(p.previousReply, 'previousReply', '此前的答复');
+  if (previous) {
+    const repliedOn = payloadText(previous.repliedOn, 'previousReply.repliedOn', '此前答复日期');
+    if (repliedOn !== undefined && repliedOn.trim() !== '' && !isIsoDate(repliedOn.trim())) {
+      refuse('previousReply.repliedOn', `此前答复日期（previousReply.repliedOn）“${repliedOn}”不是有效日期，请按 YYYY-MM-DD 填写`);
+    }
+    out.previousReply = { repliedOn: repliedOn?.trim() as IsoDate, docNumber: payloadText(previous.docNumber, 'previousReply.docNumber', '此前答复文号') };
+  }
+  return out;
+}
+
 /** The structured input of a notice from the request's events, the agency profile and the stored fee basis. */
 export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: NoticeType, issuedOn: IsoDate, docNumber: string | null): Promise<NoticeInput> {
   const agency = agencyInfo(await getAgency(tx));
@@ -96,10 +153,7 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
     if (draft?.otherAgency) { input.otherAgency = draft.otherAgency; input.notHeld = 'not_responsible'; }
     else if (outcome === 'unavailable_not_held') input.notHeld = 'not_exist';
     if (draft?.thirdParty) input.thirdParty = { name: draft.thirdParty.name };
-    const p = lastPayload(req.events, 'reply_drafted');
-    if (p.provision) input.provision = p.provision as NoticeInput['provision'];
-    if (p.partial) input.partial = p.partial as NoticeInput['partial'];
-    if (p.previousReply) input.previousReply = p.previousReply as NoticeInput['previousReply'];
+    Object.assign(input, replyDraftDetails(lastPayload(req.events, 'reply_drafted')));
   }
   return input;
 }

@@ -1,6 +1,6 @@
 import type { RequestEvent, RequestView } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
-import { calculateFee } from '../../core/fees/calculate-fee.js';
+import { calculateFee, FEE_BASES, FEE_BASIS_LABELS, type FeeBasis } from '../../core/fees/calculate-fee.js';
 import type { NoticeType } from '../../core/notices/index.js';
 import { appendAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
@@ -8,6 +8,13 @@ import { issueNotice } from '../notices/notices.js';
 import { buildNoticeInput, composeNotice, loadRequestForNotice, nthRequestInMonth } from '../notices/notice-input.js';
 import { appendEvents, authorizeEvent, loadClockContext, loadEvents, toCoreEvent } from './record-event.js';
 import { applyEvent, replayEvents } from '../../core/requests/index.js';
+
+/**
+ * Largest page count accepted for 按量计收. 国办函〔2020〕109号 Art.5 charges per page (≥201页 at 40元/页), so the
+ * amount grows without limit; no real application runs to a million pages, and the cap keeps the amount
+ * (≤ 39,994,700元) inside the stored numeric(12,2) instead of failing with a database overflow.
+ */
+export const MAX_FEE_PAGES = 1_000_000;
 
 /** Notices that go out with an event, issued in the same transaction (issue 5). */
 function noticeAfter(event: RequestEvent): NoticeType | null {
@@ -32,8 +39,15 @@ export async function recordRequestEvent(ctx: ServiceContext, requestId: number,
     let event = input;
     if (event.type === 'fee_notice_issued') {
       const e = event as Extract<RequestEvent, { type: 'fee_notice_issued' }> & { pages?: number };
-      const basis = e.basis === 'per_page' ? 'per_page' : 'per_request';
+      // An absent basis keeps the old default (按件计收); any other value than the two bases of Art.3 is refused.
+      if (e.basis !== undefined && !(FEE_BASES as readonly unknown[]).includes(e.basis)) {
+        throw new DomainError('VALIDATION', `计费方式（basis）“${String(e.basis)}”无效，应为：${FEE_BASES.map((b) => `${b}（${FEE_BASIS_LABELS[b]}）`).join('或')}（国办函〔2020〕109号第三条）`, { problems: [{ field: 'basis', message: `计费方式应为${FEE_BASES.map((b) => FEE_BASIS_LABELS[b]).join('或')}` }] });
+      }
+      const basis: FeeBasis = e.basis ?? 'per_request';
       if (basis === 'per_page' && !(Number.isInteger(e.pages) && (e.pages as number) > 0)) throw new DomainError('VALIDATION', '按量计收须填写页数（正整数）', { problems: [{ field: 'pages', message: '请填写页数' }] });
+      if (basis === 'per_page' && (e.pages as number) > MAX_FEE_PAGES) {
+        throw new DomainError('VALIDATION', `页数（pages）${e.pages}超出上限：按量计收的一件申请最多${MAX_FEE_PAGES}页，请核对页数`, { problems: [{ field: 'pages', message: `页数不能超过${MAX_FEE_PAGES}页` }] });
+      }
       const nthInMonth = basis === 'per_request' ? await nthRequestInMonth(tx, requestId) : undefined;
       const calc = calculateFee(basis === 'per_page' ? { basis, pages: e.pages as number } : { basis, nthInMonth: nthInMonth! });
       if (calc.amountYuan <= 0) throw new DomainError('VALIDATION', basis === 'per_page' ? `${e.pages}页在免费范围内（30页以下不收费），不应发出收费通知` : `该申请人本月第${nthInMonth}件申请，在免费范围内（10件以下不收费），不应发出收费通知`);
