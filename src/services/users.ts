@@ -87,12 +87,15 @@ export async function createUser(ctx: ServiceContext, input: UserInput) {
   assertRoles(input.roles);
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username)) throw new DomainError('VALIDATION', '用户名须为3–32位字母、数字、下划线、点或连字符', { problems: [{ field: 'username', message: '用户名格式不正确' }] });
   if (input.roles.includes('handler') && !input.departmentId) throw new DomainError('VALIDATION', '承办人必须指定所属承办单位', { problems: [{ field: 'departmentId', message: '请选择承办单位' }] });
-  const password = input.password ?? randomToken(9);
-  assertPasswordStrength(password.length >= 10 ? password : password + '0a');
+  // A generated initial password always has letters and a digit (a bare random token sometimes had no digit and
+  // failed the strength rule: creating a user then failed about one time in eight).
+  const password = input.password ?? `Gk${randomToken(9)}7`;
+  assertPasswordStrength(password);
   const hash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (exists) throw new DomainError('CONFLICT', `用户名 ${input.username} 已存在`);
+    if (input.departmentId) await assertDepartmentExists(tx, input.departmentId);
     const [row] = await tx.insert(users).values({ username: input.username, displayName: input.displayName, roles: input.roles, departmentId: input.departmentId ?? null, passwordHash: hash, mustChangePassword: !input.password }).returning({ id: users.id });
     await appendAudit(tx, actor, { action: 'user.created', targetType: 'user', targetId: row.id, detail: { username: input.username, roles: input.roles, departmentId: input.departmentId ?? null } }, ctx.ip ?? null, ctx.now);
     return { id: row.id, initialPassword: input.password ? null : password };
@@ -111,6 +114,8 @@ export async function updateUser(ctx: ServiceContext, id: number, input: Partial
     if (input.departmentId !== undefined) set.departmentId = input.departmentId;
     if (input.active !== undefined) set.active = input.active;
     if (input.password) { assertPasswordStrength(input.password); set.passwordHash = await hashPassword(input.password); set.mustChangePassword = true; }
+    if (input.departmentId) await assertDepartmentExists(tx, input.departmentId);
+    if (Object.keys(set).length === 0) throw new DomainError('VALIDATION', '没有要修改的内容：可修改姓名、角色、承办单位、启用状态或重置密码');
     await tx.update(users).set(set).where(eq(users.id, id));
     // Deactivated, or a password reset by the security admin: the user's open sessions end now.
     if (input.active === false || input.password) await tx.delete(sessions).where(eq(sessions.userId, id));
@@ -134,10 +139,21 @@ export async function createDepartment(ctx: ServiceContext, input: { name: strin
   });
 }
 
+async function assertDepartmentExists(tx: Executor, id: number): Promise<void> {
+  const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
+  if (!d) throw new DomainError('VALIDATION', `承办单位（编号 ${id}）不存在：请从承办单位列表中选择`, { problems: [{ field: 'departmentId', message: '承办单位不存在' }] });
+}
+
 export async function updateDepartment(ctx: ServiceContext, id: number, input: { name?: string; code?: string | null; active?: boolean }) {
   const actor = requireRole(ctx.actor, 'admin');
+  const set = Object.fromEntries(Object.entries({ name: input.name?.trim(), code: input.code, active: input.active }).filter(([, v]) => v !== undefined));
+  if (Object.keys(set).length === 0) throw new DomainError('VALIDATION', '没有要修改的内容：可修改名称、代码或启用状态');
   return ctx.db.transaction(async (tx) => {
-    const r = await tx.update(departments).set(input).where(eq(departments.id, id)).returning();
+    if (set.name) {
+      const [same] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.name, set.name as string));
+      if (same && same.id !== id) throw new DomainError('CONFLICT', `承办单位“${set.name}”已存在`);
+    }
+    const r = await tx.update(departments).set(set).where(eq(departments.id, id)).returning();
     if (!r.length) throw new DomainError('NOT_FOUND', `承办单位 ${id} 不存在`);
     await appendAudit(tx, actor, { action: 'department.updated', targetType: 'department', targetId: id, detail: input }, ctx.ip ?? null, ctx.now);
     return r[0];
