@@ -37,6 +37,8 @@ export interface Client {
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** The session cookie and CSRF header, for requests the helpers above do not cover (raw uploads). */
+  headers: Record<string, string>;
 }
 
 export async function loginAs(app: App, username: string, password = TEST_PASSWORD): Promise<Client> {
@@ -46,5 +48,5 @@ export async function loginAs(app: App, username: string, password = TEST_PASSWO
   const csrf = res.json().csrfToken as string;
   const headers = { cookie: `gk_session=${session}; gk_csrf=${csrf}`, 'x-csrf-token': csrf };
   const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH') => (url: string, body?: unknown) => app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
-  return { get: send('GET'), post: send('POST'), put: send('PUT'), patch: send('PATCH') };
+  return { get: send('GET'), post: send('POST'), put: send('PUT'), patch: send('PATCH'), headers };
 }
