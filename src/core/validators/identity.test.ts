@@ -42,7 +42,7 @@ describe('validateIdentity dispatches on the document type', () => {
   it('re-exports everything from index.ts', () => {
     expect(Object.keys(validators).sort()).toEqual(
       [
-        'ID_TYPES', 'OK', 'cleanFileName', 'creditCodeCheckChar', 'fail', 'findForbiddenText', 'forbiddenCharacter', 'isIdType', 'maskAddress', 'maskIdNumber', 'maskName', 'maskPhone',
+        'ID_TYPES', 'OK', 'cleanFileName', 'creditCodeCheckChar', 'fail', 'findForbiddenText', 'findLongText', 'forbiddenCharacter', 'isIdType', 'maskAddress', 'maskIdNumber', 'maskName', 'maskPhone',
         'normalizeIdNumber', 'residentIdCheckChar', 'validateCreditCode', 'validateEmail', 'validateIdentity', 'validatePhone',
         'validatePostcode', 'validateResidentId',
       ].sort(),

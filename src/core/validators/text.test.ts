@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, findForbiddenText, forbiddenCharacter } from './text.js';
+import { cleanFileName, findForbiddenText, findLongText, forbiddenCharacter } from './text.js';
 
 describe('forbiddenCharacter (PostgreSQL text + XML 1.0 Char)', () => {
   it.each([
@@ -34,5 +34,13 @@ describe('cleanFileName', () => {
     expect(cleanFileName('..\\etc/passwd\u0000.csv', '台账')).toBe('.._etc_passwd_.csv');
     expect(cleanFileName('  ', '台账')).toBe('台账');
     expect(cleanFileName(undefined, '附件')).toBe('附件');
+  });
+});
+
+describe('findLongText', () => {
+  it('names the first text over the limit by its path, however deep', () => {
+    expect(findLongText({ type: 'reply', provision: { method: '邮寄', way: 'x'.repeat(11) } }, 10)).toEqual({ path: 'provision.way', length: 11 });
+    expect(findLongText({ items: ['短', '长'.repeat(12)] }, 10)).toEqual({ path: 'items.1', length: 12 });
+    expect(findLongText({ reasons: '正'.repeat(10), n: 123456789012, ok: true, none: null }, 10)).toBeNull();
   });
 });

@@ -32,6 +32,17 @@ export function findForbiddenText(value: unknown, path = ''): { path: string; ch
   return null;
 }
 
+/** The first text in a JSON value longer than `max` characters, with its field path; null when none is. */
+export function findLongText(value: unknown, max: number, path = ''): { path: string; length: number } | null {
+  if (typeof value === 'string') return value.length > max ? { path, length: value.length } : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value)) {
+    const found = findLongText(v, max, path ? `${path}.${k}` : k);
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * A file name as uploaded, safe to store and to send back in a Content-Disposition header: path separators and
  * control characters (see above) become `_`; an empty name becomes `fallback`.

@@ -50,6 +50,10 @@ describe('bad input is refused with a 4xx, never a 500', () => {
     expect((await all.post(`/api/requests/${requestId}/events`, { type: 'assigned', on: '2024-09-03', lead: String(dept), assisting: [] })).statusCode).toBe(200);
   });
 
+  it('an event text longer than 5,000 characters (a pasted document) names its field', async () => {
+    refused(await all.post(`/api/requests/${requestId}/events`, { type: 'supplement_requested', on: '2024-09-03', items: '补'.repeat(5001), periodDays: 15 }), 400, /“items”过长（5001 字），每项内容不超过 5000 字/);
+  });
+
   it('impossible dates in queries and bodies', async () => {
     refused(await all.get('/api/publications/timeliness?from=2024-02-30'), 400, /不是有效日期/);
     refused(await all.get('/api/publications/timeliness?to=0000-00-00'), 400, /不是有效日期/);

@@ -8,10 +8,12 @@ import { getRequestDetail, listRequests } from '../../services/requests/queries.
 import { dashboardStats } from '../../services/requests/stats.js';
 import { recordRequestEvent } from '../../services/requests/record-request-event.js';
 import { DomainError } from '../../core/errors.js';
+import { findLongText } from '../../core/validators/text.js';
 import { EVENT_LABELS, type RequestEvent } from '../../core/requests/index.js';
 import { needRole } from '../plugins/auth.js';
 
 const Id = z.object({ id: DbIdParam });
+const MAX_EVENT_TEXT = 5000;
 
 export async function requestRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +44,10 @@ export async function requestRoutes(app: App): Promise<void> {
   r.post('/api/requests/:id/events', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '办理操作（补正、分派、征求意见、延期、收费、答复、审核、保密审查、送达…）', params: Id, body: RequestEventBody } }, async (req) => {
     const ctx = req.ctx();
     if (!Object.hasOwn(EVENT_LABELS, req.body.type)) throw new DomainError('VALIDATION', `未知的办理操作 "${req.body.type}"`);
+    // Every text of an event (reasons, items, comments, names…) goes into notices and the timeline: 5,000 characters
+    // is far beyond any real one, and keeps a pasted document out of the event log.
+    const long = findLongText(req.body, MAX_EVENT_TEXT);
+    if (long) throw new DomainError('VALIDATION', `“${long.path}”过长（${long.length} 字），每项内容不超过 ${MAX_EVENT_TEXT} 字`, { problems: [{ field: long.path, message: `不超过 ${MAX_EVENT_TEXT} 字` }] });
     const event = { ...req.body, on: req.body.on ?? ctx.today } as unknown as RequestEvent;
     if (event.on > ctx.today) throw new DomainError('VALIDATION', `办理日期 ${event.on} 晚于今天，请核对`);
     await recordRequestEvent(ctx, req.params.id, event);
