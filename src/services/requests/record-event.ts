@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { departments, requestDepartments, requestEvents, requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { applyEvent, replayEvents, type RequestEvent, type RequestView } from '../../core/requests/index.js';
@@ -108,9 +108,10 @@ export async function appendEvents(tx: Executor, requestId: number, events: Requ
     });
     if (event.type === 'assigned') {
       const e = event as Extract<RequestEvent, { type: 'assigned' }>;
-      const lead = await existingDepartment(tx, e.lead, 'lead', '主办单位');
-      const assisting = [];
-      for (const d of e.assisting) assisting.push(await existingDepartment(tx, d, 'assisting', '协办单位'));
+      const [lead, ...assisting] = await existingDepartments(tx, [
+        { value: e.lead, field: 'lead', label: '主办单位' },
+        ...e.assisting.map((d) => ({ value: d, field: 'assisting', label: '协办单位' })),
+      ]);
       await tx.delete(requestDepartments).where(eq(requestDepartments.requestId, requestId));
       const rows = [{ requestId, departmentId: lead, role: 'lead' }, ...assisting.map((d) => ({ requestId, departmentId: d, role: 'assisting' }))];
       await tx.insert(requestDepartments).values(rows).onConflictDoNothing();
@@ -145,14 +146,21 @@ export async function isAssignedToActorDepartment(tx: Executor, requestId: numbe
   return rows.length > 0;
 }
 
-/** A department named in an assignment: an id of an existing department, else a Chinese refusal naming the field. */
-async function existingDepartment(tx: Executor, value: unknown, field: string, label: string): Promise<number> {
-  const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  const problem = (message: string) => new DomainError('VALIDATION', message, { problems: [{ field, message }] });
-  if (!Number.isInteger(id) || id < 1 || id > MAX_DB_ID) throw problem(`${label}“${String(value)}”无效：请从承办单位列表中选择`);
-  const [found] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, id));
-  if (!found) throw problem(`${label}（编号 ${id}）不存在：请从承办单位列表中选择`);
-  return id;
+/**
+ * The departments named in an assignment, as ids of existing departments (one query for all), else a Chinese refusal
+ * naming the field of the first that is not a number or does not exist.
+ */
+async function existingDepartments(tx: Executor, named: { value: unknown; field: string; label: string }[]): Promise<number[]> {
+  const problem = (field: string, message: string) => new DomainError('VALIDATION', message, { problems: [{ field, message }] });
+  const ids = named.map(({ value, field, label }) => {
+    const id = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+    if (!Number.isInteger(id) || id < 1 || id > MAX_DB_ID) throw problem(field, `${label}“${String(value)}”无效：请从承办单位列表中选择`);
+    return id;
+  });
+  const found = new Set((await tx.select({ id: departments.id }).from(departments).where(inArray(departments.id, ids))).map((d) => d.id));
+  const missing = named.findIndex((_, i) => !found.has(ids[i]));
+  if (missing >= 0) throw problem(named[missing].field, `${named[missing].label}（编号 ${ids[missing]}）不存在：请从承办单位列表中选择`);
+  return ids;
 }
 
 export async function authorizeEvent(tx: Executor, requestId: number, type: RequestEvent['type'], actor: Actor | null): Promise<Actor> {
