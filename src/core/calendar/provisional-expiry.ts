@@ -7,6 +7,11 @@ import type { Calendar } from './working-days.js';
 
 interface ReliedPeriod { what: string; from: IsoDate; to: IsoDate }
 
+/** Whether `event` declares a working-day period run out (so that {@link assertExpiryPeriodFinal} has work to do). */
+export function isExpiryEvent(event: RequestEvent): boolean {
+  return event.type === 'supplement_expired' || event.type === 'fee_expired' || (event.type === 'consultation_ended' && event.opinion === 'none');
+}
+
 /**
  * The working-day period an expiry event relies on, or null when the event is not an expiry: 补正期限 (条例第三十条,
  * `supplement_expired`), 缴费期限 (国办函〔2020〕109号, 20 working days, `fee_expired`), and the 15 working days a
