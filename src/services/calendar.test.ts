@@ -34,7 +34,7 @@ describe('workbench warning and presumed days (calendarStatus)', () => {
     const s = await calendarStatus(handle.db, '2026-10-01');
     expect(s.loadedThrough).toBe(2026);
     expect(s.warning?.year).toBe(2027);
-    expect(s.warning?.message).toContain('2027年节假日安排尚未载入');
+    expect(s.warning?.title).toBe('2027年节假日安排尚未载入，相关期限为“暂定”');
     expect(s.warning?.message).toContain('请系统管理员在“系统管理 → 节假日日历”中新增2027年');
     expect((await calendarStatus(handle.db, '2026-12-04')).warning?.year).toBe(2027);
     // a year that began without its notice is warned about all year

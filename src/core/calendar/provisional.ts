@@ -37,7 +37,9 @@ export function provisionalDateSuffix(date: IsoDate, provisional: readonly IsoDa
 export interface CalendarWarning {
   /** The year whose notice is missing. */
   year: number;
-  /** Chinese text for every staff member: what is missing, what it means, who loads it and where. */
+  /** One line: what is missing. */
+  title: string;
+  /** Chinese text for every staff member: what it means, who loads it and where. */
   message: string;
 }
 
@@ -55,7 +57,8 @@ export function missingCalendarWarning(today: IsoDate, cal: Calendar): CalendarW
   if (missing === null) return null;
   return {
     year: missing,
-    message: `${missing}年节假日安排尚未载入。期限跨入${missing}年的，暂按《全国年节及纪念日放假办法》规定的法定节假日和周末推算，标为“暂定”；`
+    title: `${missing}年节假日安排尚未载入，相关期限为“暂定”`,
+    message: `期限跨入${missing}年的，暂按《全国年节及纪念日放假办法》规定的法定节假日和周末推算，标为“暂定”；`
       + `依赖暂定期限的“逾期”事项（逾期未补正、逾期未缴费、征求意见逾期未答复）暂不能登记。`
       + `国务院办公厅发布《关于${missing}年部分节假日安排的通知》后，请系统管理员在“系统管理 → 节假日日历”中新增${missing}年，录入放假和调休上班日期。`,
   };
