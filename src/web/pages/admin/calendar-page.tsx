@@ -119,7 +119,7 @@ export function CalendarPage() {
               onRow={(r) => ({ onClick: () => setYear(r.year), style: { cursor: 'pointer' } })}
               columns={[
                 { title: '年度', dataIndex: 'year', width: 70 },
-                { title: '通知', dataIndex: 'notice', ellipsis: true },
+                { title: '通知', dataIndex: 'notice' },
                 { title: '放假/调休', key: 'n', width: 90, render: (_v, r) => `${r.holidays.length} / ${r.workdays.length}` },
                 { title: '录入方式', dataIndex: 'origin', width: 100, render: (o: string) => <Tag color={originOf(o).color}>{originOf(o).label}</Tag> },
               ]}
