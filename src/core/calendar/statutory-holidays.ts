@@ -9,7 +9,9 @@ import { addCalendarDays, dayOfWeek } from './working-days.js';
  * - 第二条 全体公民放假的节日：元旦 1天（1月1日）；春节 4天（农历除夕、正月初一至初三）；清明节 1天（农历清明当日）；
  *   劳动节 2天（5月1日、2日）；端午节 1天（农历端午当日）；中秋节 1天（农历中秋当日）；国庆节 3天（10月1日至3日）。
  * - 第六条 全体公民放假的假日，如果适逢星期六、星期日，应当在工作日补假。（The 2024 decision changed only 第二条
- *   items (二)(四) and added 第七条 on 调休; 第六条 stands.)
+ *   items (二)(四) and added 第七条 on 调休 — decision text: S33 above and http://124.115.170.182/yw/gzdt/85761.htm;
+ *   第二条 as amended: https://mzfsra.com/PolicyInformation/info.aspx?itemid=886; 第六条 unchanged since 1999:
+ *   https://78911.com.cn/HuaDangXinWen/462155-2.html.)
  *
  * For a year whose 国务院办公厅 holiday notice is not loaded yet these days are certain by law, so deadlines presume
  * them instead of counting 1月1日 as a working day. What the notice adds — 调休 blocks, weekend working days, the
