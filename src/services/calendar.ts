@@ -4,7 +4,9 @@ import type { Executor } from '../db/client.js';
 import { HOLIDAY_NOTICES, CALENDAR_DATA_VERSION, type YearNotice } from '../core/calendar/holiday-notices.js';
 import { buildCalendar } from '../core/calendar/build-calendar.js';
 import type { Calendar } from '../core/calendar/working-days.js';
-import { isIsoDate } from '../core/types.js';
+import { isIsoDate, type IsoDate } from '../core/types.js';
+import { missingCalendarWarning, type CalendarWarning } from '../core/calendar/provisional.js';
+import { PRESUMED_FIRST_YEAR, PRESUMED_LAST_YEAR, STATUTORY_HOLIDAY_LAW, presumedHolidays, type PresumedHoliday } from '../core/calendar/statutory-holidays.js';
 import { DomainError } from '../core/errors.js';
 
 /**
@@ -89,4 +91,25 @@ export async function upsertCalendarYear(db: Executor, input: CalendarYearInput,
 export async function getCalendarYear(db: Executor, year: number) {
   const [row] = await db.select().from(calendarYears).where(eq(calendarYears.year, year));
   return row ?? null;
+}
+
+export interface CalendarStatus {
+  today: IsoDate;
+  /** Last year with a loaded notice (null when none is). */
+  loadedThrough: number | null;
+  /** The workbench warning for every staff member (from 1 October when next year is missing), or null. */
+  warning: CalendarWarning | null;
+  /** This year and next, when not loaded: the days presumed by law (暂定), for the calendar page. */
+  presumed: { year: number; law: string; days: PresumedHoliday[] }[];
+}
+
+/** What the workbench and the calendar page say about missing years (issue 11 item 4). */
+export async function calendarStatus(db: Executor, today: IsoDate): Promise<CalendarStatus> {
+  const cal = await loadCalendar(db);
+  const year = Number(today.slice(0, 4));
+  const covered = [...cal.coveredYears];
+  const presumed = [year, year + 1]
+    .filter((y) => !cal.coveredYears.has(y) && y >= PRESUMED_FIRST_YEAR && y <= PRESUMED_LAST_YEAR)
+    .map((y) => ({ year: y, law: STATUTORY_HOLIDAY_LAW, days: presumedHolidays(y) }));
+  return { today, loadedThrough: covered.length ? Math.max(...covered) : null, warning: missingCalendarWarning(today, cal), presumed };
 }

@@ -8,10 +8,11 @@ function draft(partial: Partial<YearNotice>): YearNotice {
 }
 
 describe('buildCalendar', () => {
-  it('unions the shipped notices and covers 2008–2026 only', () => {
+  it('unions the shipped notices and covers 2008–2026 only (later years: presumed statutory holidays only)', () => {
     const cal = buildCalendar(HOLIDAY_NOTICES);
     expect([...cal.coveredYears].sort()).toEqual(Array.from({ length: 19 }, (_, i) => 2008 + i));
-    expect(cal.holidays.size).toBe(HOLIDAY_NOTICES.reduce((s, n) => s + n.holidays.length, 0));
+    expect(cal.holidays.size).toBe(HOLIDAY_NOTICES.reduce((s, n) => s + n.holidays.length, 0) + cal.presumed!.size);
+    expect([...cal.holidays].filter((d) => d >= '2027-01-01').every((d) => cal.presumed!.has(d))).toBe(true);
     expect(cal.workdays.size).toBe(HOLIDAY_NOTICES.reduce((s, n) => s + n.workdays.length, 0));
     expect(cal.holidays.has('2024-10-01')).toBe(true);
     expect(cal.workdays.has('2024-09-29')).toBe(true);

@@ -2,6 +2,7 @@ import { isIsoDate, type IsoDate } from '../types.js';
 import type { YearNotice } from './holiday-notices.js';
 import type { Calendar } from './working-days.js';
 import { dayOfWeek } from './working-days.js';
+import { PRESUMED_FIRST_YEAR, PRESUMED_LAST_YEAR, presumedHolidays, type PresumedHoliday } from './statutory-holidays.js';
 
 /**
  * Problems with one year's notice data, as messages that say what to fix (empty when the notice is usable). Used
@@ -43,7 +44,9 @@ export function checkYearNotice(notice: YearNotice): string[] {
 /**
  * Builds the working-day {@link Calendar} from holiday notices (国务院办公厅关于XXXX年部分节假日安排的通知, legal-facts §5):
  * the union of their days off and 调休上班 days, and the set of notice years, which marks every other year as
- * provisional (weekends only). Later entries for the same year are merged in. Throws an Error listing every problem
+ * provisional. For a provisional year from 2025 on, the statutory holidays of 《全国年节及纪念日放假办法》 (第二条, with
+ * 第六条 补假) are presumed days off ({@link presumedHolidays}), listed in `presumed`: 2027-01-01 is a holiday before
+ * the 2027 notice is loaded, and every result that relies on it stays 暂定. Later entries for the same year are merged in. Throws an Error listing every problem
  * (see {@link checkYearNotice}) when a notice is inconsistent, so a bad notice cannot silently shift deadlines.
  */
 export function buildCalendar(notices: readonly YearNotice[]): Calendar {
@@ -61,5 +64,14 @@ export function buildCalendar(notices: readonly YearNotice[]): Calendar {
     if (holidays.has(d) && !problems.some((p) => p.endsWith(clash))) problems.push(`${d.slice(0, 4)}年：${clash}`);
   }
   if (problems.length > 0) throw new Error(`节假日数据有误：\n${problems.join('\n')}`);
-  return { holidays, workdays, coveredYears };
+  const presumed = new Map<IsoDate, PresumedHoliday>();
+  for (let year = PRESUMED_FIRST_YEAR; year <= PRESUMED_LAST_YEAR; year++) {
+    if (coveredYears.has(year)) continue;
+    for (const p of presumedHolidays(year)) {
+      if (workdays.has(p.date) || holidays.has(p.date)) continue;
+      holidays.add(p.date);
+      presumed.set(p.date, p);
+    }
+  }
+  return { holidays, workdays, coveredYears, presumed };
 }

@@ -24,6 +24,11 @@ import type { IsoDate } from '../types.js';
 import type { NoticeSupplement, YearNotice } from './holiday-notices.js';
 
 const FIRST_YEAR = 2008;
+/**
+ * Revision of the hand-kept metadata (sources, notes). Bump it when their text changes, so that deployments refresh
+ * their shipped rows (services/calendar.ts `seedCalendar` compares versions). r2: sources without internal references.
+ */
+const DATA_REVISION = 2;
 const LAST_YEAR = 2026;
 
 /** Festival names (Chinese part of chinese-days' "English,中文,天数" labels) that are nationwide days off. */
@@ -163,19 +168,19 @@ const META: Record<number, NoticeMeta> = {
   2024: {
     notice: '国办发明电〔2023〕7号',
     issuedOn: '2023-10-25',
-    source: '维基文库（国务院公报2023年第31号）; 人民日报 2023-10-26 第6版 (legal-facts S30)',
+    source: '维基文库（国务院公报2023年第31号）; 人民日报 2023-10-26 第6版',
     note: '除夕（2月9日）为工作日，通知仅“鼓励各单位…安排职工在除夕休息”。',
   },
   2025: {
     notice: '国办发明电〔2024〕12号',
     issuedOn: '2024-11-12',
-    source: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm (legal-facts S31)',
+    source: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm',
     note: '首个按国务院令第795号（2025-01-01施行，全年13天）安排的年度。',
   },
   2026: {
     notice: '国办发明电〔2025〕7号',
     issuedOn: '2025-11-04',
-    source: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm (legal-facts S32)',
+    source: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm',
     note: '文号据转载页，尚待与中国政府网原文核对。',
   },
 };
@@ -262,7 +267,7 @@ function buildNotices(): YearNotice[] {
 function render(notices: YearNotice[]): string {
   const pkg = JSON.parse(readFileSync(new URL('../../../node_modules/chinese-days/package.json', import.meta.url), 'utf8')) as { version: string };
   const last = notices[notices.length - 1];
-  const version = `${last.year}:${last.issuedOn}:chinese-days@${pkg.version}`;
+  const version = `${last.year}:${last.issuedOn}:chinese-days@${pkg.version}:r${DATA_REVISION}`;
   const dates = (list: readonly string[]): string => {
     const lines: string[] = [];
     for (let i = 0; i < list.length; i += 8) lines.push('      ' + list.slice(i, i + 8).map((d) => `'${d}'`).join(', ') + ',');

@@ -27,8 +27,9 @@ describe('shipped notices 2008–2026', () => {
       expect(checkYearNotice(n)).toEqual([]);
       expect(n.notice === '文号待核' || /^国办发明电〔\d{4}〕\d+号$/.test(n.notice)).toBe(true);
       expect(n.source.length).toBeGreaterThan(10);
+      expect(n.source).not.toMatch(/legal-facts|\bS\d+\b/); // shown to administrators: no internal references
     }
-    expect(CALENDAR_DATA_VERSION).toBe('2026:2025-11-04:chinese-days@1.5.7');
+    expect(CALENDAR_DATA_VERSION).toBe('2026:2025-11-04:chinese-days@1.5.7:r2');
   });
 
   it('carries the verified notice numbers', () => {

@@ -35,7 +35,7 @@ export interface YearNotice {
 }
 
 /** Version of the shipped calendar data: last notice year, its date, and the generator's source package. */
-export const CALENDAR_DATA_VERSION = '2026:2025-11-04:chinese-days@1.5.7';
+export const CALENDAR_DATA_VERSION = '2026:2025-11-04:chinese-days@1.5.7:r2';
 
 /** Nationwide holiday notices 2008–2026, oldest first. */
 export const HOLIDAY_NOTICES: readonly YearNotice[] = [
@@ -330,7 +330,7 @@ export const HOLIDAY_NOTICES: readonly YearNotice[] = [
     notice: '国办发明电〔2023〕7号',
     title: '国务院办公厅关于2024年部分节假日安排的通知',
     issuedOn: '2023-10-25',
-    source: '维基文库（国务院公报2023年第31号）; 人民日报 2023-10-26 第6版 (legal-facts S30)',
+    source: '维基文库（国务院公报2023年第31号）; 人民日报 2023-10-26 第6版',
     note: '除夕（2月9日）为工作日，通知仅“鼓励各单位…安排职工在除夕休息”。',
     holidays: [
       '2024-01-01', '2024-02-10', '2024-02-11', '2024-02-12', '2024-02-13', '2024-02-14', '2024-02-15', '2024-02-16',
@@ -347,7 +347,7 @@ export const HOLIDAY_NOTICES: readonly YearNotice[] = [
     notice: '国办发明电〔2024〕12号',
     title: '国务院办公厅关于2025年部分节假日安排的通知',
     issuedOn: '2024-11-12',
-    source: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm (legal-facts S31)',
+    source: 'https://m.gmw.cn/2024-11/12/content_1303894933.htm',
     note: '首个按国务院令第795号（2025-01-01施行，全年13天）安排的年度。',
     holidays: [
       '2025-01-01', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-03',
@@ -364,7 +364,7 @@ export const HOLIDAY_NOTICES: readonly YearNotice[] = [
     notice: '国办发明电〔2025〕7号',
     title: '国务院办公厅关于2026年部分节假日安排的通知',
     issuedOn: '2025-11-04',
-    source: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm (legal-facts S32)',
+    source: 'https://politics.gmw.cn/2025-11/04/content_38391083.htm',
     note: '文号据转载页，尚待与中国政府网原文核对。',
     holidays: [
       '2026-01-01', '2026-01-02', '2026-01-03', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19',

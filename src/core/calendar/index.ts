@@ -5,6 +5,8 @@ import type { Calendar } from './working-days.js';
 export * from './working-days.js';
 export * from './build-calendar.js';
 export * from './holiday-notices.js';
+export * from './statutory-holidays.js';
+export * from './provisional.js';
 
 /**
  * The calendar shipped with the app: every nationwide holiday notice 2008–2026 (legal-facts §5). Deadlines that run

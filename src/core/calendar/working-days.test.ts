@@ -125,8 +125,9 @@ describe('addWorkingDays across holidays (day of receipt not counted)', () => {
     ['2018-12-27', 3, '2019-01-02', false, '2018-12-29 (Sat) counts (2019 notice), 12/30–1/1 skipped'],
     ['2025-12-30', 3, '2026-01-05', false, '2026-01-04 (Sun) counts'],
     ['2026-12-28', 3, '2026-12-31', false, 'stays inside 2026'],
-    // Provisional: no 2027 notice, weekends only
-    ['2026-12-28', 5, '2027-01-04', true, '2027-01-01 counts as an ordinary Friday; flagged provisional'],
+    // Provisional: no 2027 notice — weekends and the statutory holidays presumed by law (was: 2027-01-01 counted as an
+    // ordinary Friday, giving 2027-01-04)
+    ['2026-12-28', 5, '2027-01-05', true, '2027-01-01 元旦 presumed off (办法 第二条); flagged provisional'],
     ['2027-03-01', 1, '2027-03-02', true, 'start in an unpublished year'],
   ];
   it.each(cases)('%s + %i → %s (provisional %s; %s)', (start, n, date, provisional) => {
@@ -161,7 +162,7 @@ describe('workingDaysBetween (from, to]', () => {
     ['2020-01-23', '2020-02-03', 1],
     ['2024-10-10', '2024-09-27', 0],
     ['2024-10-10', '2024-10-10', 0],
-    ['2026-12-31', '2027-01-04', 2],
+    ['2026-12-31', '2027-01-04', 1], // 2027-01-01 元旦 presumed off (was 2)
   ];
   it.each(cases)('(%s, %s] has %i working days', (from, to, expected) => {
     expect(workingDaysBetween(from, to, cal)).toBe(expected);

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../types.js';
+import type { PresumedHoliday } from './statutory-holidays.js';
 import { daysFromCivil, daysInMonth, isoFromDayNumber, weekdayOfDayNumber } from './day-number.js';
 
 /**
@@ -6,12 +7,20 @@ import { daysFromCivil, daysInMonth, isoFromDayNumber, weekdayOfDayNumber } from
  * whose State Council notice (国务院办公厅关于XXXX年部分节假日安排的通知) is known. Passed in, never looked up.
  */
 export interface Calendar {
-  /** Days off by notice (including weekend days inside a holiday block). */
+  /**
+   * Days off by notice (including weekend days inside a holiday block), and, for years without a loaded notice, the
+   * statutory holidays presumed by law (`presumed`, statutory-holidays.ts).
+   */
   readonly holidays: ReadonlySet<IsoDate>;
   /** Weekend days that are working days by notice (调休上班). */
   readonly workdays: ReadonlySet<IsoDate>;
-  /** Years for which a notice is loaded; outside them only weekends count and results are provisional. */
+  /**
+   * Years for which a notice is loaded. Outside them results are provisional (暂定): only weekends and the presumed
+   * statutory holidays count.
+   */
   readonly coveredYears: ReadonlySet<number>;
+  /** Days off presumed for years without a loaded notice (also in `holidays`), with their festival; 暂定. */
+  readonly presumed?: ReadonlyMap<IsoDate, PresumedHoliday>;
 }
 
 export const EMPTY_CALENDAR: Calendar = { holidays: new Set(), workdays: new Set(), coveredYears: new Set() };
@@ -41,7 +50,7 @@ export function isWorkingDay(date: IsoDate, cal: Calendar): boolean {
 
 export interface WorkingDayResult {
   date: IsoDate;
-  /** True when the count crossed a year with no loaded notice (computed on weekends only). */
+  /** True when the count crossed a year with no loaded notice (weekends and presumed statutory holidays only). */
   provisional: boolean;
 }
 

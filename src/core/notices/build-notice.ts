@@ -1,4 +1,5 @@
 import { DEADLINE_RULES, FEE_RULES_FROM, REGIMES, regimeFor, type Regime } from '../deadlines/rules.js';
+import { provisionalDateSuffix } from '../calendar/provisional.js';
 import { DomainError } from '../errors.js';
 import { FEE_BASIS_LABELS, FEE_STANDARD_TEXT, assertFeeConsistent } from '../fees/calculate-fee.js';
 import { isOutcome } from '../requests/outcomes.js';
@@ -86,7 +87,7 @@ export function buildNotice(type: NoticeType, input: NoticeInput, template?: Not
   }
   const regime = validateCommon(input);
   if (template !== undefined) assertTemplate(template, type);
-  const ctx: Ctx = { input, regime, P: pronounFor(input.applicant.type), d: formatChineseDate };
+  const ctx: Ctx = { input, regime, P: pronounFor(input.applicant.type), d: (date) => formatChineseDate(date) + provisionalDateSuffix(date, input.provisionalDates) };
 
   const draft = DRAFTERS[type](ctx);
   const defaults = DEFAULT_TEMPLATES[type];

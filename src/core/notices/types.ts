@@ -180,6 +180,8 @@ export interface NoticeInput {
   previousReply?: { repliedOn: IsoDate; docNumber?: string };
   /** 附件 names (GB/T 9704-2012 7.3.4). */
   attachments?: string[];
+  /** Deadlines that are 暂定, printed with a note (their year's holiday notice is not loaded; core/calendar `provisionalDates`). */
+  provisionalDates?: readonly IsoDate[];
 }
 
 export const WITHHELD_OUTCOMES = [

@@ -66,8 +66,9 @@ describe('administration: departments, users (三员分立), calendar with deadl
     expect(reg.statusCode).toBe(201);
     const id = reg.json().id;
     let d = (await registrar.get(`/api/requests/${id}`)).json();
-    // weekends only in 2027: 12-11…12-31 = 15 working days, then 2027-01-01 (Fri) … 01-07 → 20th = 2027-01-07
-    expect(d.view.deadline.dueOn).toBe('2027-01-07');
+    // no 2027 notice: 12-11…12-31 = 15 working days, 2027-01-01 元旦 presumed off by law (办法 第二条), 01-04 … 01-08
+    // → 20th = 2027-01-08, 暂定 (it was 2027-01-07 when 2027 counted weekends only)
+    expect(d.view.deadline.dueOn).toBe('2027-01-08');
     expect(d.view.deadline.provisional).toBe(true);
     expect((await registrar.put('/api/calendar/2027', { year: 2027, notice: '测试', title: '', source: 'x', holidays: [], workdays: [] })).statusCode).toBe(403);
     const bad = await admin.put('/api/calendar/2027', { year: 2027, notice: '国办发明电〔2026〕X号', title: '2027年部分节假日安排', source: '测试', holidays: ['2027-13-01'], workdays: ['2027-01-05'] });
@@ -75,7 +76,7 @@ describe('administration: departments, users (三员分立), calendar with deadl
     // a hypothetical 2027 notice: 元旦 01-01…01-03 off
     const ok = await admin.put('/api/calendar/2027', { year: 2027, notice: '国办发明电〔2026〕X号', title: '2027年部分节假日安排（测试）', source: '测试数据', holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json().recomputed).toBe(1);
+    expect(ok.json().recomputed).toBe(0); // the presumption was right: same date, now final
     d = (await registrar.get(`/api/requests/${id}`)).json();
     expect(d.view.deadline.dueOn).toBe('2027-01-08');
     expect(d.view.deadline.provisional).toBe(false);

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { App } from '../app.js';
 import { CalendarYearBody, DepartmentBody, DepartmentPatchBody, UserBody, UserPatchBody } from '../../shared/api.js';
 import { createDepartment, createUser, listDepartments, listUsers, updateDepartment, updateUser } from '../../services/users.js';
-import { listCalendarYears, upsertCalendarYear } from '../../services/calendar.js';
+import { calendarStatus, listCalendarYears, upsertCalendarYear } from '../../services/calendar.js';
 import { recomputeOpenDeadlines } from '../../services/requests/recompute.js';
 import { appendAudit, listAudit, verifyAuditChain } from '../../services/audit.js';
 import { getAgency, putSetting, type AgencyProfile } from '../../services/settings.js';
@@ -27,6 +27,7 @@ export async function adminRoutes(app: App): Promise<void> {
   r.patch('/api/users/:id', { preHandler: needRole('security_admin'), schema: { tags: ['管理'], summary: '修改用户、角色、停用', params: Id, body: UserPatchBody } }, async (req) => { await updateUser(req.ctx(), req.params.id, req.body); return { ok: true }; });
 
   r.get('/api/calendar', { preHandler: needRole(), schema: { tags: ['管理'], summary: '节假日与调休日历（按年）' } }, async (req) => listCalendarYears(req.ctx().db));
+  r.get('/api/calendar/status', { preHandler: needRole(), schema: { tags: ['管理'], summary: '节假日安排载入情况：缺少下一年度时的工作台提醒、按放假办法推定的暂定节假日' } }, async (req) => calendarStatus(req.ctx().db, req.ctx().today));
   r.put('/api/calendar/:year', { preHandler: needRole('admin'), schema: { tags: ['管理'], summary: '新增或更正某年节假日安排；所有未结申请的期限随之重算', params: z.object({ year: z.coerce.number().int() }), body: CalendarYearBody } }, async (req) => {
     const ctx = req.ctx();
     await ctx.db.transaction(async (tx) => {

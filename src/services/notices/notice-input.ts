@@ -8,6 +8,8 @@ import { replayEvents, type RequestView } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
 import { isIsoDate, type Channel, type IsoDate } from '../../core/types.js';
 import { getAgency, type AgencyProfile } from '../settings.js';
+import { loadCalendar } from '../calendar.js';
+import { provisionalDates } from '../../core/calendar/provisional.js';
 import { loadClockContext, loadEvents, toCoreEvent, type StoredEvent } from '../requests/record-event.js';
 
 export function agencyInfo(a: AgencyProfile): AgencyInfo {
@@ -144,6 +146,8 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
     const calc = calculateFee(feeInput);
     input.fee = { ...calc, paymentMethod: String(p.paymentMethod ?? '通过财政非税收入电子缴款码或到本机关办公地点缴纳'), payBy: v.fee.paymentDueOn };
   }
+  // Deadlines counted into a year without a loaded holiday notice print as 暂定 (issue 11 item 4).
+  input.provisionalDates = provisionalDates([input.dates.dueOn, input.dates.newDueOn, input.dates.supplementDueOn, input.dates.opinionDueOn, input.dates.reasonDueOn, input.fee?.payBy], await loadCalendar(tx));
   if (type === 'reply') {
     const outcome = v.outcome ?? draft?.outcome;
     if (!outcome) throw new DomainError('VALIDATION', '该申请还没有办理结果');

@@ -8,6 +8,7 @@ import { issueNotice } from '../notices/notices.js';
 import { buildNoticeInput, composeNotice, loadRequestForNotice, nthRequestInMonth } from '../notices/notice-input.js';
 import { appendEvents, authorizeEvent, loadClockContext, loadEvents, toCoreEvent } from './record-event.js';
 import { applyEvent, replayEvents } from '../../core/requests/index.js';
+import { assertExpiryPeriodFinal, isExpiryEvent } from '../../core/calendar/provisional-expiry.js';
 
 /**
  * Largest page count accepted for 按量计收. 国办函〔2020〕109号 Art.5 charges per page (≥201页 at 40元/页), so the
@@ -54,6 +55,7 @@ export async function recordRequestEvent(ctx: ServiceContext, requestId: number,
       event = { ...e, basis, amountYuan: calc.amountYuan, ...(nthInMonth ? { nthInMonth } : {}) } as RequestEvent;
     }
     const clock = await loadClockContext(tx);
+    if (isExpiryEvent(event)) assertExpiryPeriodFinal(replayEvents((await loadEvents(tx, requestId)).map(toCoreEvent), clock), event, clock.calendar);
     if (event.type === 'replied') {
       // Refuse an impossible send before numbering a document (the transition check of core).
       const stored = await loadEvents(tx, requestId);

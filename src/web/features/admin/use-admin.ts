@@ -52,6 +52,7 @@ export function useSaveCalendarYear() {
     mutationFn: (body: CalendarYearInput) => apiPut<{ ok: true; recomputed: number | unknown }>(`/api/calendar/${body.year}`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['admin', 'calendar'] });
+      void qc.invalidateQueries({ queryKey: ['calendar', 'status'] });
       void qc.invalidateQueries({ queryKey: ['requests'] });
     },
   });

@@ -34,7 +34,7 @@ export function DeadlineDetails({ detail }: { detail: RequestDetail }) {
   return (
     <>
       <Descriptions column={1} size="small" styles={{ label: { width: 116, whiteSpace: 'nowrap' } }} items={items} />
-      {d?.provisional && <Typography.Text type="warning" style={{ fontSize: 12 }}>期限跨入尚未公布节假日安排的年份，暂按周末计算，公布后自动重算。</Typography.Text>}
+      {d?.provisional && <Typography.Text type="warning" style={{ fontSize: 12 }}>期限跨入尚未载入节假日安排的年份，暂按法定节假日和周末推算（暂定），载入后自动重算。</Typography.Text>}
     </>
   );
 }

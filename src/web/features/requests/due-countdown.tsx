@@ -24,7 +24,7 @@ export function DueCountdown(props: DueInfo) {
   const text = dueText(props);
   if (!text) return <span style={{ color: '#9ca3af' }}>—</span>;
   const color = props.paused ? 'default' : props.dueState === 'overdue' ? 'red' : props.dueState === 'due_soon' ? 'orange' : 'green';
-  const tip = [props.dueOn ? `答复期限：${formatDate(props.dueOn)}` : null, props.provisional ? '期限跨入尚未公布节假日安排的年份，暂按周末计算' : null].filter(Boolean).join('；');
+  const tip = [props.dueOn ? `答复期限：${formatDate(props.dueOn)}` : null, props.provisional ? '期限跨入尚未载入节假日安排的年份，暂按法定节假日和周末推算（暂定）' : null].filter(Boolean).join('；');
   const tag = <Tag color={color} style={{ marginInlineEnd: 0 }}>{text}{props.provisional ? '（暂定）' : ''}</Tag>;
   return tip ? <Tooltip title={tip}>{tag}</Tooltip> : tag;
 }

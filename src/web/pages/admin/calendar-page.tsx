@@ -9,17 +9,53 @@ import { DateListEditor } from '../../components/date-list-editor.js';
 import { applyServerErrors } from '../../components/form-errors.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { dayjs } from '../../locale.js';
+import { useCalendarStatus, type PresumedHoliday } from '../../features/calendar/calendar-status.js';
 
 interface Values { notice: string; title?: string; issuedOn?: Dayjs | null; source: string; holidays: string[]; workdays: string[] }
 
 const ORIGIN: Record<string, { label: string; color: string }> = {
-  shipped: { label: '内置数据', color: 'default' },
+  shipped: { label: '系统内置', color: 'default' },
   admin: { label: '管理员录入', color: 'blue' },
 };
+const originOf = (o: string) => ORIGIN[o] ?? { label: '其他', color: 'default' };
+const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** A year without a loaded notice: the days presumed by law (暂定), grouped by festival. */
+function PresumedYear({ year, law, days, onEnter }: { year: number; law: string; days: PresumedHoliday[]; onEnter: () => void }) {
+  const groups = days.reduce<{ festival: string; days: PresumedHoliday[] }[]>((out, d) => {
+    const g = out.find((x) => x.festival === d.festival);
+    if (g) g.days.push(d); else out.push({ festival: d.festival, days: [d] });
+    return out;
+  }, []);
+  return (
+    <Card size="small" style={{ marginBottom: 16 }} title={<Space>{`${year}年`}<Tag color="orange">暂定</Tag><Typography.Text type="secondary" style={{ fontWeight: 400 }}>尚未载入国务院办公厅通知</Typography.Text></Space>}
+      extra={<Button size="small" type="primary" onClick={onEnter}>录入{year}年通知</Button>}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        在载入通知之前，{year}年的期限按{law}规定的法定节假日（逢星期六、星期日的，在其后的工作日补假）和周末推算。
+        调休安排以通知为准，载入后所有未结申请的期限将重新计算。
+      </Typography.Paragraph>
+      <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+        {groups.map((g) => (
+          <div key={g.festival}>
+            <Typography.Text strong style={{ display: 'inline-block', width: 64 }}>{g.festival}</Typography.Text>
+            <Space size={[4, 4]} wrap>
+              {g.days.map((d) => (
+                <Tag key={d.date} color={d.kind === 'makeup' ? 'gold' : 'orange'} style={{ marginInlineEnd: 0 }}>
+                  {`${Number(d.date.slice(5, 7))}月${Number(d.date.slice(8, 10))}日 周${WEEKDAYS[dayjs(d.date).day()]}${d.kind === 'makeup' ? ' 补假' : ''}`}
+                </Tag>
+              ))}
+            </Space>
+          </div>
+        ))}
+      </Space>
+    </Card>
+  );
+}
 
 /** 节假日日历 (系统管理员): the holidays and 调休 working days of each year, with the State Council notice. */
 export function CalendarPage() {
   const years = useCalendarYears();
+  const status = useCalendarStatus();
   const save = useSaveCalendarYear();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -67,7 +103,8 @@ export function CalendarPage() {
           }}>新增年份</Button>
         </Space>
       </div>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`已载入至 ${latest} 年。答复期限跨入没有节假日数据的年份时，暂按周末计算并标为“暂定”；国务院办公厅发布下一年度节假日安排后，请及时在此录入。`} />
+      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`已载入至${latest}年。期限跨入尚未载入通知的年份时，按《全国年节及纪念日放假办法》规定的法定节假日和周末推算，标为“暂定”，依赖暂定期限的逾期事项暂不能登记；国务院办公厅发布下一年度节假日安排后（通常在10月至11月），请及时在此录入。`} />
+      {status.data?.presumed.map((p) => <PresumedYear key={p.year} {...p} onEnter={() => setYear(p.year)} />)}
       <Row gutter={16}>
         <Col xs={24} xl={9}>
           <Card size="small" title="各年度" style={{ marginBottom: 16 }}>
@@ -82,15 +119,15 @@ export function CalendarPage() {
               onRow={(r) => ({ onClick: () => setYear(r.year), style: { cursor: 'pointer' } })}
               columns={[
                 { title: '年度', dataIndex: 'year', width: 70 },
-                { title: '通知', dataIndex: 'notice', ellipsis: true },
+                { title: '通知', dataIndex: 'notice' },
                 { title: '放假/调休', key: 'n', width: 90, render: (_v, r) => `${r.holidays.length} / ${r.workdays.length}` },
-                { title: '来源', dataIndex: 'origin', width: 100, render: (o: string) => <Tag color={ORIGIN[o]?.color}>{ORIGIN[o]?.label ?? o}</Tag> },
+                { title: '录入方式', dataIndex: 'origin', width: 100, render: (o: string) => <Tag color={originOf(o).color}>{originOf(o).label}</Tag> },
               ]}
             />
           </Card>
         </Col>
         <Col xs={24} xl={15}>
-          <Card size="small" title={year === null ? '请选择年度' : `${year}年${current ? '' : '（新增）'}`} extra={current && <Tag color={ORIGIN[current.origin]?.color}>{ORIGIN[current.origin]?.label ?? current.origin}</Tag>}>
+          <Card size="small" title={year === null ? '请选择年度' : `${year}年${current ? '' : '（新增）'}`} extra={current && <Tag color={originOf(current.origin).color}>{originOf(current.origin).label}</Tag>}>
             {year !== null && (
               <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} aria-label={`${year}年节假日安排`}>
                 <Row gutter={12}>

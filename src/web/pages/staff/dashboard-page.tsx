@@ -12,6 +12,7 @@ import { OPEN_STATES, REQUEST_STATES, type RequestState } from '../../../core/re
 import { ErrorResult } from '../../components/error-result.js';
 import { formatDate } from '../../components/format.js';
 import type { AlertItem } from '../../api/types.js';
+import { CalendarWarningBanner } from '../../features/calendar/calendar-status.js';
 
 const YEAR = new Date().getFullYear();
 const OUTCOME_COLORS: Record<string, string> = { disclose: '#2e7d32', partly: '#7cb342', withheld: '#c62828', unavailable: '#f9a825', not_processed: '#6d4c41', other: '#78909c', legacy: '#5c6bc0' };
@@ -88,6 +89,7 @@ export function DashboardPage() {
     return (
       <>
         <div className="gk-page-title"><Typography.Title level={3}>工作台</Typography.Title></div>
+        <CalendarWarningBanner />
         <Card>
           <Typography.Paragraph>您好，{user.displayName}（{user.roles.map((r) => ROLE_LABELS[r]).join('、')}）。</Typography.Paragraph>
           <Row gutter={[16, 16]}>
@@ -110,6 +112,7 @@ export function DashboardPage() {
         <Typography.Title level={3}>工作台</Typography.Title>
         <Typography.Text type="secondary">{user.displayName}，您好。今天是 {formatDate(s?.today ?? alerts.data?.today ?? new Date().toISOString().slice(0, 10))}</Typography.Text>
       </div>
+      <CalendarWarningBanner />
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={12} lg={6}>
           {hasAnyRole(user, ['registrar'])
