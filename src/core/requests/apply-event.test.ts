@@ -548,6 +548,15 @@ describe('replay mode does not re-judge stored events on their dates', () => {
     expect(strict.details).toMatchObject({ eventIndex: 1 });
   });
 
+  it('timelines stored before the Art.35 and one-补正 rules still replay (they apply when recording)', () => {
+    const oldExcessive: RequestEvent[] = [REG, ASSIGNED, { type: 'reply_drafted', on: '2024-10-08', outcome: 'not_processed_excessive', reasons: '理由不合理', legalBasis: '第三十五条' }];
+    expect(refusal(() => record(oldExcessive)).details).toMatchObject({ field: 'outcome' });
+    expect(replayEvents(oldExcessive, ctx).state).toBe('reply_drafted');
+    const twice: RequestEvent[] = [REG, { type: 'supplement_requested', on: '2024-10-08', items: '补充', periodDays: 5 }, { type: 'supplement_received', on: '2024-10-09' }, { type: 'supplement_requested', on: '2024-10-10', items: '再补充', periodDays: 5 }];
+    expect(refusal(() => record(twice)).details).toMatchObject({ field: 'justification' });
+    expect(replayEvents(twice, ctx).supplementCount).toBe(2);
+  });
+
   it('the transition table still applies', () => {
     expect(refusal(() => replayEvents([REG, SAMPLE.replied], ctx)).code).toBe('INVALID_TRANSITION');
     expect(refusal(() => replayEvents([], ctx)).message).toBe('没有任何办理记录');

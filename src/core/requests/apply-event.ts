@@ -187,7 +187,9 @@ function sameDeadline(a: Deadline | null, b: Deadline | null): boolean {
  *   20 working days from the day after the notice was received).
  * - PERIOD_NOT_EXPIRED: an expiry recorded before the 补正 / payment period ran out.
  * - VALIDATION: missing or malformed fields.
- * In `ctx.mode === 'replay'` the date-based legal guards are skipped (see LifecycleContext).
+ * In `ctx.mode === 'replay'` the date-based legal guards are skipped (see LifecycleContext), and so are the recording
+ * rules added later (a second 补正 without a recorded reason; 不予处理 under Art.35 without the 说明理由 step), so that
+ * timelines stored or imported before them stay readable.
  */
 export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: LifecycleContext): RequestView {
   if (typeof event !== 'object' || event === null || !isEventType((event as { type?: unknown }).type)) {
@@ -250,13 +252,14 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
       // second 补正 cannot move its own window.
       const start = v.receivedOn as IsoDate;
       const last = rule().supplementNoticeDays !== null ? supplementDeadline(start, cal) : null;
-      let justification: string | null = null;
-      if (v.supplementCount > 0) {
+      const justification = v.supplementCount > 0 ? optionalText(event.justification, 'justification', '再次补正的理由') : null;
+      // Recording rules only ('record' mode): timelines stored before the rule, and ledgers imported in 'replay'
+      // mode, keep their second 补正 readable.
+      if (strict && v.supplementCount > 0) {
         const steer = '补正后申请内容仍不明确的，请答复“无法提供-补正后申请内容仍不明确”（条例第三十条、第三十六条）';
         if ((settings.repeatSupplement ?? 'justified') === 'never') {
           fail('VALIDATION', `本机关规定每件申请只告知补正一次（条例第三十条“一次性告知”），本申请已于${v.supplement?.requestedOn}告知补正。${steer}`, { field: 'type' });
         }
-        justification = optionalText(event.justification, 'justification', '再次补正的理由');
         if (justification === null) {
           fail('VALIDATION', `条例第三十条要求一次性告知补正，本申请已于${v.supplement?.requestedOn}告知补正；确需再次告知的，请写明理由（justification）。${steer}`, { field: 'justification' });
         }
@@ -563,7 +566,9 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
       const reasons = NO_REASON_OUTCOMES.includes(outcome)
         ? (optionalText(event.reasons, 'reasons', '理由') ?? '')
         : text(event.reasons, 'reasons', `理由：答复类型“${OUTCOME_LABELS[outcome]}”须说明理由或告知获取途径（条例第三十六条、第三十七条）`);
-      if (outcome === 'not_processed_excessive' && v.excessive?.finding !== 'unreasonable' && v.excessive?.finding !== 'not_given') {
+      // A recording rule ('record' mode): replies stored before the Art.35 steps existed, and imported ledgers
+      // (which do not record the 说明理由 step), still replay.
+      if (strict && outcome === 'not_processed_excessive' && v.excessive?.finding !== 'unreasonable' && v.excessive?.finding !== 'not_given') {
         fail('VALIDATION',
           v.excessive === null
             ? '“不予处理-无正当理由大量反复申请”须先要求申请人说明理由（条例第三十五条）：请先执行“要求说明理由”'
