@@ -160,6 +160,8 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
     if (draft?.otherAgency) { input.otherAgency = draft.otherAgency; input.notHeld = 'not_responsible'; }
     else if (outcome === 'unavailable_not_held') input.notHeld = 'not_exist';
     if (draft?.thirdParty) input.thirdParty = { name: draft.thirdParty.name };
+    // The 补正期限 that actually ran out: counted from the notice's receipt (Art.30), never before the printed date.
+    if (v.supplement?.expiresAfter) input.dates.supplementDueOn = v.supplement.expiresAfter;
     if (outcome === 'not_processed_excessive' && (v.excessive?.finding === 'unreasonable' || v.excessive?.finding === 'not_given')) input.excessive = { finding: v.excessive.finding };
     Object.assign(input, replyDraftDetails(lastPayload(req.events, 'reply_drafted')));
   }
