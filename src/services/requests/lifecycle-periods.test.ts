@@ -11,6 +11,7 @@ import { SYSTEM_ACTOR, type ServiceContext } from '../context.js';
 import { findFinalNotice, previewNotice } from '../notices/notices.js';
 import { registerRequest } from './create-request.js';
 import { recordRequestEvent } from './record-request-event.js';
+import { saveDeadlineSettings } from './deadline-settings.js';
 
 // Issue 11 items 1, 2, 3 and 8 through the service: events, the notices issued with them and the cached columns.
 let handle: DbHandle;
@@ -127,5 +128,28 @@ describe('withdrawal closes the request on the day (item 8)', () => {
     await record(id, { type: 'closed', on: '2024-09-12' });
     const [after] = await handle.db.select({ closedOn: requests.closedOn }).from(requests).where(eq(requests.id, id));
     expect(after.closedOn).toBe('2024-09-10');
+  });
+});
+
+describe('deadline settings: presumed delivery per channel (default none) and the repeat-补正 policy', () => {
+  it('refuses bad values in Chinese naming the field; an admin setting lets a presumed postal delivery expire', async () => {
+    const bad = async (input: Record<string, unknown>) => (await refusal(saveDeadlineSettings(ctx, input as never))) as unknown as { message: string; details: { problems: { field: string }[] } };
+    expect((await bad({ presumedDeliveryDays: { post: 45 } })).message).toBe('邮寄的推定送达天数须为0至30的整数（工作日），或留空表示须登记实际收到日期，收到“45”');
+    expect((await bad({ presumedDeliveryDays: { pigeon: 3 } })).details.problems[0].field).toBe('presumedDeliveryDays.pigeon');
+    expect((await bad({ repeatSupplement: 'twice' })).details.problems[0].field).toBe('repeatSupplement');
+    const clerk = { ...ctx, actor: { ...SYSTEM_ACTOR, id: 99, roles: ['registrar' as const] } };
+    expect((await refusal(saveDeadlineSettings(clerk, { presumedDeliveryDays: { post: 5 } }))).code).toBe('FORBIDDEN');
+
+    const id = await inProgress();
+    await record(id, { type: 'fee_notice_issued', on: '2024-09-05', basis: 'per_page', pages: 120, deliveryMethod: 'post' });
+    try {
+      const saved = await saveDeadlineSettings(ctx, { presumedDeliveryDays: { post: 5 } });
+      expect(saved.presumedDeliveryDays).toMatchObject({ post: 5, email: null });
+      // Presumed received 5 working days after 09-05 (→ 09-12); 20 working days from the next day → 2024-10-16.
+      expect((await refusal(record(id, { type: 'fee_expired', on: '2024-10-16' }))).message).toBe('缴费期限至2024-10-16，尚未届满，期满后方可登记逾期未缴费');
+      expect((await record(id, { type: 'fee_expired', on: '2024-10-17' })).outcome).toBe('other_unpaid_fee');
+    } finally {
+      await saveDeadlineSettings(ctx, { presumedDeliveryDays: { post: null } });
+    }
   });
 });
