@@ -95,7 +95,9 @@ describe('consultation letter: the response date only when counted from the part
   it('no date at sending; the 15 working days from the recorded receipt afterwards', async () => {
     const id = await inProgress();
     await record(id, { type: 'consultation_started', on: '2024-09-04', party: 'third_party', name: '某某置业有限公司' });
-    const letter = text((await findFinalNotice(handle.db, id, 'consultation'))!.content);
+    const sent = (await findFinalNotice(handle.db, id, 'consultation'))!.content;
+    expect(sent.legalCitations.join('')).toContain('第三十二条');
+    const letter = text(sent);
     // Old wrong result: "（即2024年9月26日前）", counted from the day the letter was sent.
     expect(letter).toContain('自收到本征求意见书之日起15个工作日内书面提出');
     expect(letter).not.toMatch(/即\d{4}年/);
@@ -110,7 +112,9 @@ describe('fee notice: the pay-by date only from a recorded receipt; no 逾期未
     const id = await inProgress();
     const v = await record(id, { type: 'fee_notice_issued', on: '2024-09-05', basis: 'per_page', pages: 120, deliveryMethod: 'post' });
     expect(v.fee).toMatchObject({ paymentDueOn: null, noticeReceivedOn: null });
-    const notice = text((await findFinalNotice(handle.db, id, 'fee'))!.content);
+    const feeNotice = (await findFinalNotice(handle.db, id, 'fee'))!.content;
+    expect(feeNotice.legalCitations.join('')).toContain('国办函〔2020〕109号');
+    const notice = text(feeNotice);
     expect(notice).toContain('请您在收到本通知次日起20个工作日内缴纳费用。');
     expect((await refusal(record(id, { type: 'fee_expired', on: '2024-10-30' }))).message).toContain('尚未登记申请人收到通知的日期，不能登记逾期未缴费');
     const d = await record(id, { type: 'fee_notice_delivered', on: '2024-09-09' });
