@@ -3,6 +3,7 @@ import { settings } from '../db/schema/index.js';
 import type { Executor } from '../db/client.js';
 
 import type { AgencyProfile } from '../shared/agency.js';
+import type { NoticeChannel, RepeatSupplementPolicy } from '../core/deadlines/rules.js';
 
 export type { AgencyProfile };
 
@@ -28,8 +29,16 @@ export interface DeadlineSettingsRow {
   /** 国办函〔2020〕109号: whether the fee notice pauses the reply clock (legally unverified, see legal-facts §2.1). */
   pauseDuringFeeNotice: boolean;
   dueSoonWorkingDays: number;
+  /**
+   * Working days after which a notice sent by post / e-mail / online / in person is presumed received when no receipt
+   * is recorded (fee window, 补正期限). null per channel (default) = no presumption: 逾期未缴费 / 逾期未补正 wait for
+   * the recorded receipt. See core `DeadlineSettings.presumedDeliveryDays`.
+   */
+  presumedDeliveryDays?: Partial<Record<NoticeChannel, number | null>>;
+  /** 'justified' (default): a second 补正 only with a recorded reason within the original 7 working days; 'never'. */
+  repeatSupplement?: RepeatSupplementPolicy;
 }
-export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettingsRow = { pauseDuringFeeNotice: true, dueSoonWorkingDays: 3 };
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettingsRow = { pauseDuringFeeNotice: true, dueSoonWorkingDays: 3, presumedDeliveryDays: { post: null, email: null, online: null, in_person: null }, repeatSupplement: 'justified' };
 
 export async function getSetting<T>(db: Executor, key: string, fallback: T): Promise<T> {
   const [row] = await db.select().from(settings).where(eq(settings.key, key));

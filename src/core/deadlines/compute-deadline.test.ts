@@ -5,8 +5,11 @@ import { DomainError } from '../errors.js';
 import {
   computeDeadline,
   computeDeadlineByDays,
+  consultationPauseLimit,
   consultationResponseDeadline,
   deadlineStatus,
+  noticePeriodEnd,
+  withDelayedReply,
   feePaymentDeadline,
   supplementDeadline,
   type ClockPause,
@@ -236,5 +239,36 @@ describe('fast calendar equals calendar/working-days.ts', () => {
     holidays.add('2024-10-01');
     expect(nthWorkingDayAfter('2024-09-30', 1, c).date).toBe('2024-10-02');
     expect(nthWorkingDayAfter('2024-09-30', 1, cal).date).toBe('2024-10-08');
+  });
+});
+
+describe('periods counted from the receipt of a notice (国办函〔2020〕109号; 条例 Arts.30, 32, 34, 35)', () => {
+  it.each([
+    // [sentOn, receivedOn, channel, presumed post days, days, expected end, basis]
+    ['2025-03-20', '2025-03-24', 'post', null, 20, '2025-04-22', 'received'],
+    ['2025-03-20', null, 'post', null, 20, null, 'unknown'],
+    ['2025-03-20', null, null, 5, 20, null, 'unknown'],
+    ['2025-03-20', null, 'post', 5, 20, '2025-04-25', 'presumed'],
+    ['2025-03-20', null, 'post', 0, 20, '2025-04-18', 'presumed'],
+    // Received on the Friday before 清明 2025 (04-04 holiday): 20 working days from 04-07.
+    ['2025-03-31', '2025-04-03', 'email', null, 20, '2025-05-06', 'received'],
+  ] as const)('sent %s, received %s by %s (post presumed %s) + %i → %s', (sentOn, receivedOn, channel, post, days, endsOn, basis) => {
+    const settings = { ...DEFAULT_DEADLINE_SETTINGS, presumedDeliveryDays: { post } };
+    expect(noticePeriodEnd({ sentOn, receivedOn, channel, days }, cal, settings)).toMatchObject({ endsOn, basis });
+  });
+
+  it('a consultation stops the clock at most to 15 working days from the letter\'s receipt (or sending), unless prolonged', () => {
+    const c = { startedOn: '2024-10-09', letterReceivedOn: null, prolongedUntil: null, party: 'third_party' as const };
+    expect(consultationPauseLimit(c, '2019', cal)).toBe('2024-10-29');
+    expect(consultationPauseLimit({ ...c, letterReceivedOn: '2024-10-14' }, '2019', cal)).toBe('2024-11-04');
+    expect(consultationPauseLimit({ ...c, prolongedUntil: '2024-11-15' }, '2019', cal)).toBe('2024-11-15');
+    expect(consultationPauseLimit(c, '2008', cal)).toBeNull();
+  });
+
+  it('an Art.35 延迟答复 date only ever moves the due date later, never the 按时 date', () => {
+    const d = due('2024-09-27');
+    expect(withDelayedReply(d, '2024-12-20')).toMatchObject({ baseDueOn: '2024-10-30', dueOn: '2024-12-20' });
+    expect(withDelayedReply(d, '2024-10-15')).toBe(d);
+    expect(withDelayedReply(d, null)).toBe(d);
   });
 });

@@ -6,6 +6,7 @@ import {
   DEADLINE_RULES,
   DEFAULT_DEADLINE_SETTINGS,
   type DeadlineSettings,
+  type NoticeChannel,
   type Regime,
 } from './rules.js';
 import {
@@ -305,11 +306,68 @@ export function feePaymentDeadline(noticeReceivedOn: IsoDate, cal: Calendar): Is
 }
 
 /**
- * Last day for a consulted party to answer: 15 working days from receiving the request for comment (third party
- * 条例 Art.32; co-producing agency Art.34, 逾期视为同意). null under the 2008 条例, which set no period.
+ * Last day for a consulted party to answer: 15 working days from the day it RECEIVED the request for comment
+ * (third party 条例 Art.32 "自收到征求意见书之日起15个工作日内"; co-producing agency Art.34, 逾期视为同意).
+ * `letterReceivedOn` is that receipt date. null under the 2008 条例, which set no period.
  */
-export function consultationResponseDeadline(sentOn: IsoDate, party: 'third_party' | 'other_agency', regime: Regime, cal: Calendar): IsoDate | null {
+export function consultationResponseDeadline(letterReceivedOn: IsoDate, party: 'third_party' | 'other_agency', regime: Regime, cal: Calendar): IsoDate | null {
   const rule = DEADLINE_RULES[regime];
   const days = party === 'third_party' ? rule.thirdPartyDays : rule.coAgencyDays;
-  return days === null ? null : nthWorkingDayAfter(sentOn, days, cal).date;
+  return days === null ? null : nthWorkingDayAfter(letterReceivedOn, days, cal).date;
+}
+
+/**
+ * Last day of the time a consultation may keep the reply clock stopped (条例 Art.33 ¶2 excludes only the time the
+ * consultation NEEDS): the earlier of the opinion and the end of the consulted party's 15 working days (Arts.32,
+ * 34), unless the office recorded a reason to keep it open longer (`prolongedUntil`). While the letter's receipt is
+ * not recorded the 15 days are counted from the day it was sent — the presumption that favours the applicant;
+ * recording the receipt moves the limit to its true date. null = no limit (2008 条例, which set no period).
+ */
+export function consultationPauseLimit(
+  c: { startedOn: IsoDate; letterReceivedOn: IsoDate | null; prolongedUntil: IsoDate | null; party: 'third_party' | 'other_agency' },
+  regime: Regime,
+  cal: Calendar,
+): IsoDate | null {
+  if (c.prolongedUntil !== null) return c.prolongedUntil;
+  return consultationResponseDeadline(c.letterReceivedOn ?? c.startedOn, c.party, regime, cal);
+}
+
+/** When a period that runs from the applicant's receipt of a notice ends, and on what that end rests. */
+export interface NoticePeriodEnd {
+  /** Last day of the period; null while the receipt is unknown and not presumed (the period cannot expire yet). */
+  endsOn: IsoDate | null;
+  /** 'received' = from the recorded receipt; 'presumed' = from the settings' delivery allowance; 'unknown'. */
+  basis: 'received' | 'presumed' | 'unknown';
+  /** The receipt date the end is counted from (recorded or presumed), else null. */
+  fromOn: IsoDate | null;
+}
+
+/**
+ * End of a period the applicant has from RECEIVING a notice: the fee window (国办函〔2020〕109号: "收到收费通知次日起
+ * 20个工作日内") and the 补正期限 (条例 Art.30, "合理的补正期限" — counted from receipt so that post never eats the
+ * applicant's time). `days` working days from the day after the receipt (`nthWorkingDayAfter`). Without a recorded
+ * receipt the end is presumed only when `settings.presumedDeliveryDays[channel]` is a number (receipt presumed that
+ * many working days after `sentOn`); otherwise it is unknown and nothing may expire.
+ */
+export function noticePeriodEnd(
+  p: { sentOn: IsoDate; receivedOn: IsoDate | null; channel: NoticeChannel | null; days: number },
+  cal: Calendar,
+  settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
+): NoticePeriodEnd {
+  if (p.receivedOn !== null) return { endsOn: nthWorkingDayAfter(p.receivedOn, p.days, cal).date, basis: 'received', fromOn: p.receivedOn };
+  const allowance = p.channel === null ? null : (settings.presumedDeliveryDays?.[p.channel] ?? null);
+  if (allowance === null) return { endsOn: null, basis: 'unknown', fromOn: null };
+  const fromOn = allowance === 0 ? p.sentOn : nthWorkingDayAfter(p.sentOn, allowance, cal).date;
+  return { endsOn: nthWorkingDayAfter(fromOn, p.days, cal).date, basis: 'presumed', fromOn };
+}
+
+/**
+ * The deadline after an Art.35 延迟答复: 申请理由合理，但是无法在本条例第三十三条规定的期限内答复的，可以确定延迟答复
+ * 的合理期限并告知申请人. The reply is due on the later of the statutory due date and `delayedDueOn`; `baseDueOn`
+ * (按时) is unchanged, so a reply after it but by the delayed date counts as 延期办结, not 逾期. A stopped clock stays
+ * stopped.
+ */
+export function withDelayedReply(deadline: Deadline, delayedDueOn: IsoDate | null): Deadline {
+  if (delayedDueOn === null || deadline.dueOn === null || delayedDueOn <= deadline.dueOn) return deadline;
+  return { ...deadline, dueOn: delayedDueOn };
 }

@@ -59,9 +59,32 @@ export interface DeadlineSettings {
   readonly pauseDuringFeeNotice: boolean;
   /** A running deadline is "due soon" when this many working days or fewer are left (default 3, issue 2 item 7). */
   readonly dueSoonWorkingDays: number;
+  /**
+   * Working days after which a notice sent by each channel is PRESUMED received when no receipt is recorded, for the
+   * periods that run from the applicant's receipt: the fee window (国办函〔2020〕109号 "收到收费通知次日起20个工作日")
+   * and the 补正期限 (counted from receipt, see `noticePeriodEnd`). `null` = no presumption: the period has no end
+   * (and 逾期未缴费 / 逾期未补正 is refused) until the receipt date is recorded. Default: null for every channel —
+   * the applicant never loses the request on a guessed delivery date. An office that proves delivery by other means
+   * may set e.g. `{ post: 5, email: 1, online: 1, in_person: 0 }`.
+   */
+  readonly presumedDeliveryDays?: Readonly<Partial<Record<NoticeChannel, number | null>>>;
+  /**
+   * Whether a second 补正 may be requested (条例 Art.30 "一次性告知"). 'justified' (default): one 补正 per request; a
+   * second only with a recorded justification and within the original 7 working days from receipt. 'never': one
+   * 补正 only. In both cases a request still unclear after its 补正 is answered 无法提供-补正后申请内容仍不明确.
+   */
+  readonly repeatSupplement?: RepeatSupplementPolicy;
 }
+
+/** How a notice reaches the applicant (same codes as the request events' delivery methods). */
+export const NOTICE_CHANNELS = ['post', 'email', 'online', 'in_person'] as const;
+export type NoticeChannel = (typeof NOTICE_CHANNELS)[number];
+export const REPEAT_SUPPLEMENT_POLICIES = ['justified', 'never'] as const;
+export type RepeatSupplementPolicy = (typeof REPEAT_SUPPLEMENT_POLICIES)[number];
 
 export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = Object.freeze({
   pauseDuringFeeNotice: true,
   dueSoonWorkingDays: 3,
+  presumedDeliveryDays: Object.freeze({ post: null, email: null, online: null, in_person: null }),
+  repeatSupplement: 'justified' as RepeatSupplementPolicy,
 });

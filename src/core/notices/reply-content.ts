@@ -291,12 +291,16 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       break;
     }
     case 'not_processed_excessive': {
-      const why = need(input.reasons, outcome, '说明认定申请理由不合理的理由（条例第三十五条）', 'reasons');
+      // Art.35: only after the applicant was asked for reasons and either did not give them or gave unreasonable ones.
+      const notGiven = input.excessive?.finding === 'not_given';
+      const why = notGiven ? input.reasons?.trim() : need(input.reasons, outcome, '说明认定申请理由不合理的理由（条例第三十五条）', 'reasons');
       const on = input.dates.reasonRequestedOn;
+      const by = input.dates.reasonDueOn;
       paragraphs.push(
         body(`${P}申请公开政府信息的数量、频次明显超过合理范围，本机关${on ? `已于${formatChineseDate(on)}` : '已'}要求${P}说明理由。`),
       );
-      paragraphs.push(reasonsParagraph('经审查，本机关认为申请理由不合理：', why));
+      if (notGiven) paragraphs.push(body(`${P}未在${by ? `${formatChineseDate(by)}前（含当日）` : '规定期限内'}说明理由。${why ? endWithPeriod(why) : ''}`));
+      else paragraphs.push(reasonsParagraph('经审查，本机关认为申请理由不合理：', why as string));
       cite([ogi(35)], '本机关不予处理');
       break;
     }

@@ -176,6 +176,8 @@ export interface NoticeInput {
   partial?: { disclosedPart?: string; withheldPart?: string; withheldGround?: WithheldOutcome };
   /** For `unavailable_not_held`: Art.36(四) 信息不存在 or Art.36(五) 不属于本机关负责公开. Default: (五) when `otherAgency` is given. */
   notHeld?: 'not_exist' | 'not_responsible';
+  /** For `not_processed_excessive` (Art.35): the reasons were found unreasonable, or not given by `dates.reasonDueOn`. */
+  excessive?: { finding: 'unreasonable' | 'not_given' };
   /** For `not_processed_duplicate`: the earlier reply (Art.36(六)). */
   previousReply?: { repliedOn: IsoDate; docNumber?: string };
   /** 附件 names (GB/T 9704-2012 7.3.4). */

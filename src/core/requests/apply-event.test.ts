@@ -57,7 +57,14 @@ const SAMPLE: Record<EventType, RequestEvent> = {
   supplement_expired: { type: 'supplement_expired', on: '2024-10-20' },
   assigned: { type: 'assigned', on: '2024-10-20', lead: '11', assisting: [] },
   consultation_started: { type: 'consultation_started', on: '2024-10-20', party: 'other_agency', name: '市财政局' },
+  consultation_delivered: { type: 'consultation_delivered', on: '2024-10-20' },
+  consultation_prolonged: { type: 'consultation_prolonged', on: '2024-10-20', until: '2024-12-31', reason: '第三方申请延期答复' },
   consultation_ended: { type: 'consultation_ended', on: '2024-10-20', opinion: 'agree' },
+  supplement_delivered: { type: 'supplement_delivered', on: '2024-10-20' },
+  reasons_requested: { type: 'reasons_requested', on: '2024-10-20', details: '本月提出申请35件', periodDays: 10 },
+  reasons_received: { type: 'reasons_received', on: '2024-10-20', finding: 'reasonable' },
+  reasons_expired: { type: 'reasons_expired', on: '2024-10-20' },
+  delay_set: { type: 'delay_set', on: '2024-10-20', newDueOn: '2024-12-31', reason: '需逐件检索' },
   extension_requested: { type: 'extension_requested', on: '2024-10-20', days: 10, reason: '涉及多个单位' },
   extension_approved: { type: 'extension_approved', on: '2024-10-20', days: 10 },
   extension_rejected: { type: 'extension_rejected', on: '2024-10-20' },
@@ -86,8 +93,10 @@ describe('a full request from registration to closing, due date asserted at ever
     // Supplement arrives 2024-10-15: the full 20 days restart (Art.30) → 2024-11-12.
     [{ type: 'supplement_received', on: '2024-10-15' }, 'registered', '2024-11-12'],
     [{ type: 'assigned', on: '2024-10-16', lead: '11', assisting: ['12'] }, 'in_progress', '2024-11-12'],
-    // Third party consulted 10-21 → 10-31: 8 working days (10-22..25, 10-28..31) not counted.
-    [{ type: 'consultation_started', on: '2024-10-21', party: 'third_party', name: '某某建设有限公司' }, 'consulting', null],
+    // Third party consulted 10-21: until its opinion the due date assumes the longest pause the law allows, to the
+    // end of its 15 working days (11-11; receipt not recorded, so counted from sending) → 11-12 + 15 = 12-03.
+    [{ type: 'consultation_started', on: '2024-10-21', party: 'third_party', name: '某某建设有限公司' }, 'consulting', '2024-12-03'],
+    // Opinion on 10-31: 8 working days (10-22..25, 10-28..31) not counted.
     [{ type: 'consultation_ended', on: '2024-10-31', opinion: 'object' }, 'in_progress', '2024-11-22'],
     [{ type: 'extension_requested', on: '2024-11-15', days: 20, reason: '需会同两个承办单位核查大量档案' }, 'in_progress', '2024-11-22'],
     // Approved on 11-18 (before the 11-22 due date): +20 working days → 2024-12-20.
@@ -120,14 +129,15 @@ describe('a full request from registration to closing, due date asserted at ever
     });
     expect(view.deadline).toMatchObject({ baseDueOn: '2024-11-22', dueOn: '2024-12-20', pausedWorkingDays: 8, extensionDays: 20 });
     expect(view.consultations).toEqual([
-      { party: 'third_party', name: '某某建设有限公司', startedOn: '2024-10-21', responseDueOn: '2024-11-11', endedOn: '2024-10-31', opinion: 'object' },
+      // Receipt of the letter not recorded: no response date of the party's own, the pause limited from the sending.
+      { party: 'third_party', name: '某某建设有限公司', startedOn: '2024-10-21', letterReceivedOn: null, responseDueOn: null, pauseLimitOn: '2024-11-11', prolongedUntil: null, prolongReason: null, endedOn: '2024-10-31', opinion: 'object' },
     ]);
     // The history of every clock change.
     expect(view.history.filter((h) => h.clockChanged).map((h) => [h.on, h.type, h.dueOnAfter])).toEqual([
       ['2024-09-27', 'registered', '2024-10-30'],
       ['2024-10-08', 'supplement_requested', null],
       ['2024-10-15', 'supplement_received', '2024-11-12'],
-      ['2024-10-21', 'consultation_started', null],
+      ['2024-10-21', 'consultation_started', '2024-12-03'],
       ['2024-10-31', 'consultation_ended', '2024-11-22'],
       ['2024-11-18', 'extension_approved', '2024-12-20'],
     ]);
@@ -194,6 +204,8 @@ describe('every transition the table does not list is refused with a Chinese mes
         // Only the table is under test here, so the date guards are off (replay mode).
         const loose: LifecycleContext = { ...ctx, mode: 'replay' };
         if (type === 'extension_approved' || type === 'extension_rejected') v = applyEvent(v, SAMPLE.extension_requested, loose);
+        if (type === 'reasons_received' || type === 'reasons_expired' || type === 'delay_set') v = applyEvent(v, SAMPLE.reasons_requested, loose);
+        if (type === 'delay_set') v = applyEvent(v, SAMPLE.reasons_received, loose);
         let event: RequestEvent = SAMPLE[type];
         if (type === 'supplement_expired') event = { ...event, on: '2024-10-22' }; // after the 10-21 补正 period
         if (type === 'fee_expired') event = { ...event, on: '2024-11-06' }; // after the 11-05 payment deadline
@@ -228,10 +240,24 @@ describe('guards', () => {
     expect(s.state).toBe('awaiting_supplement');
   });
 
-  it('a second 补正 after the supplement arrived is measured from the new receipt date', () => {
-    const v = record([...PATHS.awaiting_supplement, { type: 'supplement_received', on: '2024-10-15' }]);
-    expect(applyEvent(v, { type: 'supplement_requested', on: '2024-10-24', items: '仍需明确年份', periodDays: 5 }, ctx).supplementCount).toBe(2);
-    expect(refusal(() => applyEvent(v, { type: 'supplement_requested', on: '2024-10-25', items: '仍需明确年份', periodDays: 5 }, ctx)).code).toBe('SUPPLEMENT_TOO_LATE');
+  it('a second 补正 needs a recorded reason and stays within the ORIGINAL 7 working days (Art.30 一次性告知; issue 11 item 10)', () => {
+    // Received 2024-09-27 → the 7th working day is 2024-10-12 (调休 Saturday). First 补正 10-08, supplement 10-10.
+    const v = record([REG, { type: 'supplement_requested', on: '2024-10-08', items: '请写明所需文件的名称或文号', periodDays: 10 }, { type: 'supplement_received', on: '2024-10-10' }]);
+    expect(allowedEvents(v)).toContain('supplement_requested');
+    // Old wrong result: a second 补正 was accepted on 10-24, its window measured from the supplement (10-10).
+    const late = refusal(() => applyEvent(v, { type: 'supplement_requested', on: '2024-10-24', items: '仍需明确年份', periodDays: 5, justification: '补正材料中年份前后矛盾' }, ctx));
+    expect(late.code).toBe('SUPPLEMENT_TOO_LATE');
+    expect(late.message).toBe('再次告知补正也须在收到申请之日（2024-09-27）起7个工作日内（2024-10-12前，含当日）发出（条例第三十条），现已超过。补正后申请内容仍不明确的，请答复“无法提供-补正后申请内容仍不明确”（条例第三十条、第三十六条）');
+    // Within the original window but without a reason: refused, the field named.
+    const bare = refusal(() => applyEvent(v, { type: 'supplement_requested', on: '2024-10-11', items: '仍需明确年份', periodDays: 5 }, ctx));
+    expect(bare.details).toMatchObject({ field: 'justification' });
+    expect(bare.message).toContain('条例第三十条要求一次性告知补正，本申请已于2024-10-08告知补正');
+    const second = applyEvent(v, { type: 'supplement_requested', on: '2024-10-11', items: '仍需明确年份', periodDays: 5, justification: '补正材料中年份前后矛盾' }, ctx);
+    expect(second).toMatchObject({ supplementCount: 2, supplement: { justification: '补正材料中年份前后矛盾', requestedOn: '2024-10-11' } });
+    // An office that allows one 补正 only (setting) refuses the second outright.
+    const once: LifecycleContext = { calendar: TEST_CALENDAR, settings: { ...DEFAULT_DEADLINE_SETTINGS, repeatSupplement: 'never' } };
+    expect(refusal(() => applyEvent(v, { type: 'supplement_requested', on: '2024-10-11', items: '仍需明确年份', periodDays: 5, justification: '补正材料中年份前后矛盾' }, once)).message)
+      .toBe('本机关规定每件申请只告知补正一次（条例第三十条“一次性告知”），本申请已于2024-10-08告知补正。补正后申请内容仍不明确的，请答复“无法提供-补正后申请内容仍不明确”（条例第三十条、第三十六条）');
   });
 
   it('only one extension per request (Art.33)', () => {
@@ -352,25 +378,55 @@ describe('third-party consultation pauses the clock (Art.32, Art.33 ¶2)', () =>
     let v = record(PATHS.in_progress); // due 2024-10-30
     v = applyEvent(v, { type: 'consultation_started', on: '2024-10-09', party: 'third_party', name: '甲公司' }, ctx);
     v = applyEvent(v, { type: 'consultation_started', on: '2024-10-10', party: 'other_agency', name: '市财政局' }, ctx);
-    expect(v.deadline).toMatchObject({ dueOn: null, pausedSince: '2024-10-09', remainingWorkingDays: 16 });
+    // While both are open the due date assumes each runs to its limit (10-29, 10-30): 16 working days excluded.
+    expect(v.deadline).toMatchObject({ dueOn: '2024-11-21', pausedWorkingDays: 16 });
     expect(refusal(() => applyEvent(v, { type: 'consultation_ended', on: '2024-10-15' }, ctx)).message).toBe('有2项征求意见尚未结束（甲公司、市财政局），请指明结束哪一项');
     v = applyEvent(v, { type: 'consultation_ended', on: '2024-10-15', name: '甲公司', opinion: 'agree' }, ctx);
     expect(v.state).toBe('consulting');
-    expect(v.deadline?.dueOn).toBeNull();
-    v = applyEvent(v, { type: 'consultation_ended', on: '2024-10-18', name: '市财政局', opinion: 'none' }, ctx);
+    expect(v.deadline?.dueOn).toBe('2024-11-21');
+    // 逾期未提出意见 cannot be recorded before the agency's 15 working days are over (Art.34).
+    expect(refusal(() => applyEvent(v, { type: 'consultation_ended', on: '2024-10-18', name: '市财政局', opinion: 'none' }, ctx)).code).toBe('PERIOD_NOT_EXPIRED');
+    v = applyEvent(v, { type: 'consultation_ended', on: '2024-10-18', name: '市财政局', opinion: 'agree' }, ctx);
     expect(v.state).toBe('in_progress');
     // Paused working days 10-10 … 10-18 (10-12 调休 included): 8 → 2024-10-30 + 8 = 2024-11-11.
     expect(v.deadline).toMatchObject({ dueOn: '2024-11-11', pausedWorkingDays: 8 });
   });
 
   it('statusOn flags a party that let its 15 working days pass', () => {
-    // Started 2024-10-09 → 15 working days (10-12 调休 counts) → answer due 2024-10-29.
-    const v = record(PATHS.consulting);
-    expect(statusOn(v, '2024-10-20', ctx).notes).toEqual(['某某建设有限公司应于2024-10-29前提出意见']);
-    const late = statusOn(v, '2024-11-01', ctx);
-    expect(late.notes).toEqual(['某某建设有限公司的意见期限已于2024-10-29届满，请登记结束征求意见']);
-    // 4 of 20 working days had run (09-29, 09-30, 10-08, 10-09) when the clock stopped.
-    expect(late.due).toEqual({ workingDaysLeft: 16, state: 'on_time', paused: true, dueOn: null });
+    // Started 2024-10-09, receipt recorded 10-14 → 15 working days (10-12 调休 counts before) → answer due 2024-11-04.
+    const sent = record(PATHS.consulting);
+    expect(statusOn(sent, '2024-10-10', ctx).notes).toEqual(['正在征求某某建设有限公司的意见，请登记对方收到征求意见书的日期；暂按发出之日计算，至2024-10-29止不计入答复期限']);
+    const v = applyEvent(sent, { type: 'consultation_delivered', on: '2024-10-14' }, ctx);
+    expect(v.consultations[0]).toMatchObject({ letterReceivedOn: '2024-10-14', responseDueOn: '2024-11-04', pauseLimitOn: '2024-11-04' });
+    expect(statusOn(v, '2024-10-20', ctx).notes).toEqual(['某某建设有限公司应于2024-11-04前（含当日）提出意见']);
+    const late = statusOn(v, '2024-11-05', ctx);
+    expect(late.notes).toEqual(['某某建设有限公司的意见期限已于2024-11-04届满，此后的时间计入答复期限，请登记结束征求意见（或写明理由延长）']);
+    // 4 of 20 working days had run (09-29, 09-30, 10-08, 10-09) before the pause; 16 remain after 11-04 → 11-26.
+    expect(late.due).toMatchObject({ state: 'on_time', paused: false, dueOn: '2024-11-26' });
+  });
+
+  it('the pause ends at the limit even when staff close the consultation late (issue 11 item 2)', () => {
+    const started = record(PATHS.consulting); // third party, letter sent 2024-10-09; statutory due 2024-10-30
+    // Old wrong result: closing on 2024-11-29 stopped the clock for 35 working days (due 2024-12-18 or so).
+    const lateNoReceipt = applyEvent(started, { type: 'consultation_ended', on: '2024-11-29', opinion: 'object' }, ctx);
+    expect(lateNoReceipt.deadline).toMatchObject({ dueOn: '2024-11-20', pausedWorkingDays: 15 });
+    expect(lateNoReceipt.history.at(-1)?.note).toBe('某某建设有限公司：不同意公开；征求意见期限已于2024-10-29届满，此后的时间计入答复期限');
+    // With the receipt recorded (10-14) the limit is the party's own 15 working days: 2024-11-04.
+    const received = applyEvent(started, { type: 'consultation_delivered', on: '2024-10-14' }, ctx);
+    const silent = applyEvent(received, { type: 'consultation_ended', on: '2024-11-29', opinion: 'none' }, ctx);
+    expect(silent.deadline).toMatchObject({ dueOn: '2024-11-26', pausedWorkingDays: 19 });
+    expect(silent.history.at(-1)?.note).toContain('由本机关依照条例决定（条例第三十二条）');
+    // An opinion before the limit ends the pause on its day.
+    expect(applyEvent(received, { type: 'consultation_ended', on: '2024-10-18', opinion: 'agree' }, ctx).deadline).toMatchObject({ dueOn: '2024-11-11', pausedWorkingDays: 8 });
+  });
+
+  it('keeping a consultation open longer needs a recorded reason and a later date', () => {
+    const received = applyEvent(record(PATHS.consulting), { type: 'consultation_delivered', on: '2024-10-14' }, ctx);
+    expect(refusal(() => applyEvent(received, { type: 'consultation_prolonged', on: '2024-11-01', until: '2024-11-15', reason: '' }, ctx)).details).toMatchObject({ field: 'reason' });
+    expect(refusal(() => applyEvent(received, { type: 'consultation_prolonged', on: '2024-11-01', until: '2024-11-04', reason: '第三方书面申请延长' }, ctx)).message).toBe('延长后的日期须晚于现有征求意见期限2024-11-04');
+    const longer = applyEvent(received, { type: 'consultation_prolonged', on: '2024-11-01', until: '2024-11-15', reason: '第三方书面申请延长，需核实商业秘密范围' }, ctx);
+    expect(longer.consultations[0]).toMatchObject({ pauseLimitOn: '2024-11-15', prolongReason: '第三方书面申请延长，需核实商业秘密范围' });
+    expect(applyEvent(longer, { type: 'consultation_ended', on: '2024-11-15', opinion: 'object' }, ctx).deadline).toMatchObject({ dueOn: '2024-12-09' });
   });
 });
 
@@ -396,9 +452,20 @@ describe('fee notice (国办函〔2020〕109号): pause, resume, expiry', () => 
     expect(v.history.at(-1)?.clockChanged).toBe(false);
   });
 
-  it('a late notice delivery moves the payment window; late payment and early expiry are refused', () => {
-    let v = record([...base, { type: 'fee_notice_issued', on: '2025-03-20', amountYuan: 300, basis: 'per_request' }]);
-    expect(v.fee?.paymentDueOn).toBe('2025-04-18');
+  it('the payment window runs from the RECEIPT of the notice; no 逾期未缴费 before the receipt is known (issue 11 item 3)', () => {
+    let v = record([...base, { type: 'fee_notice_issued', on: '2025-03-20', amountYuan: 300, basis: 'per_request', deliveryMethod: 'post' }]);
+    // Old wrong result: the window was counted from the issue date (due 2025-04-18) and expiry accepted on 04-21.
+    expect(v.fee).toMatchObject({ paymentDueOn: null, noticeReceivedOn: null });
+    const unknown = refusal(() => applyEvent(v, { type: 'fee_expired', on: '2025-04-21' }, ctx));
+    expect(unknown.code).toBe('PERIOD_NOT_EXPIRED');
+    expect(unknown.message).toBe('缴费期限自申请人收到收费通知次日起计算（国办函〔2020〕109号），尚未登记申请人收到通知的日期，不能登记逾期未缴费。请先登记收费通知送达');
+    expect(statusOn(v, '2025-04-21', ctx).notes).toEqual(['缴费期限自申请人收到收费通知次日起20个工作日，请登记收费通知送达日期']);
+    // An office that presumes postal delivery after 5 working days (setting) may close it once that window is over.
+    const presumed: LifecycleContext = { calendar: TEST_CALENDAR, settings: { ...DEFAULT_DEADLINE_SETTINGS, presumedDeliveryDays: { post: 5 } } };
+    const p = record([...base, { type: 'fee_notice_issued', on: '2025-03-20', amountYuan: 300, basis: 'per_request', deliveryMethod: 'post' }], presumed);
+    expect(p.fee).toMatchObject({ paymentDueOn: '2025-04-25', paymentDuePresumed: true });
+    expect(refusal(() => applyEvent(p, { type: 'fee_expired', on: '2025-04-25' }, presumed)).code).toBe('PERIOD_NOT_EXPIRED');
+    expect(applyEvent(p, { type: 'fee_expired', on: '2025-04-28' }, presumed).outcome).toBe('other_unpaid_fee');
     v = applyEvent(v, { type: 'fee_notice_delivered', on: '2025-03-24' }, ctx);
     expect(v.fee).toMatchObject({ noticeReceivedOn: '2025-03-24', paymentDueOn: '2025-04-22' });
     const late = refusal(() => applyEvent(v, { type: 'fee_paid', on: '2025-04-23' }, ctx));
@@ -422,14 +489,21 @@ describe('fee notice (国办函〔2020〕109号): pause, resume, expiry', () => 
 
 describe('closures without a reply', () => {
   it('补正 not received in time: closed as 其他处理-逾期不补正 (Art.30), not before the period ends', () => {
-    const v = record(PATHS.awaiting_supplement); // period 10 working days from 2024-10-08 → 2024-10-21
-    expect(v.supplement?.dueOn).toBe('2024-10-21');
-    expect(v.deadline).toBeNull();
-    const early = refusal(() => applyEvent(v, { type: 'supplement_expired', on: '2024-10-21' }, ctx));
+    const sent = record(PATHS.awaiting_supplement); // period 10 working days; the notice prints 2024-10-21
+    expect(sent.supplement).toMatchObject({ dueOn: '2024-10-21', expiresAfter: null });
+    expect(sent.deadline).toBeNull();
+    // Old wrong result: expiry accepted on 10-22 though nobody knew when (or whether) the applicant got the notice.
+    expect(refusal(() => applyEvent(sent, { type: 'supplement_expired', on: '2024-10-22' }, ctx)).message)
+      .toBe('补正期限自申请人收到补正告知书之日起计算，尚未登记申请人收到告知书的日期，不能登记逾期未补正。请先登记补正告知送达（条例第三十条）');
+    // Received by post on 10-10: 10 working days from the next day (10-12 调休 counts) → 2024-10-23.
+    const v = applyEvent(sent, { type: 'supplement_delivered', on: '2024-10-10' }, ctx);
+    expect(v.supplement?.expiresAfter).toBe('2024-10-23');
+    expect(statusOn(v, '2024-10-22', ctx).notes).toEqual(['补正期限至2024-10-23']);
+    const early = refusal(() => applyEvent(v, { type: 'supplement_expired', on: '2024-10-23' }, ctx));
     expect(early.code).toBe('PERIOD_NOT_EXPIRED');
-    expect(early.message).toBe('补正期限至2024-10-21，尚未届满，期满后（2024-10-21之后）方可登记逾期未补正');
-    const closed = applyEvent(v, { type: 'supplement_expired', on: '2024-10-22' }, ctx);
-    expect(closed).toMatchObject({ state: 'closed', outcome: 'other_no_supplement', closedOn: '2024-10-22', deadline: null });
+    expect(early.message).toBe('补正期限至2024-10-23，尚未届满，期满后（2024-10-23之后）方可登记逾期未补正');
+    const closed = applyEvent(v, { type: 'supplement_expired', on: '2024-10-24' }, ctx);
+    expect(closed).toMatchObject({ state: 'closed', outcome: 'other_no_supplement', closedOn: '2024-10-24', deadline: null });
     expect(clockInputOf(closed)).toBeNull();
   });
 
@@ -439,9 +513,12 @@ describe('closures without a reply', () => {
     expect(v.deadline?.dueOn).toBe('2024-11-22');
   });
 
-  it('a withdrawn request is closed as 其他处理-其他', () => {
-    const v = applyEvent(record(PATHS.withdrawn), SAMPLE.closed, ctx);
-    expect(v).toMatchObject({ state: 'closed', outcome: 'other', withdrawal: { on: '2024-09-30', reason: '申请人书面撤回' }, closedOnTime: null });
+  it('a withdrawal ends the request on its day as 其他处理-其他; archiving keeps that date (issue 11 item 8)', () => {
+    // Old wrong result: outcome and closing date were set only when the withdrawn request was archived.
+    const w = record(PATHS.withdrawn);
+    expect(w).toMatchObject({ state: 'withdrawn', outcome: 'other', closedOn: '2024-09-30', deadline: { dueOn: '2024-10-30' } });
+    const v = applyEvent(w, SAMPLE.closed, ctx);
+    expect(v).toMatchObject({ state: 'closed', outcome: 'other', closedOn: '2024-09-30', withdrawal: { on: '2024-09-30', reason: '申请人书面撤回' }, closedOnTime: null });
   });
 });
 
@@ -471,6 +548,15 @@ describe('replay mode does not re-judge stored events on their dates', () => {
     expect(strict.details).toMatchObject({ eventIndex: 1 });
   });
 
+  it('timelines stored before the Art.35 and one-补正 rules still replay (they apply when recording)', () => {
+    const oldExcessive: RequestEvent[] = [REG, ASSIGNED, { type: 'reply_drafted', on: '2024-10-08', outcome: 'not_processed_excessive', reasons: '理由不合理', legalBasis: '第三十五条' }];
+    expect(refusal(() => record(oldExcessive)).details).toMatchObject({ field: 'outcome' });
+    expect(replayEvents(oldExcessive, ctx).state).toBe('reply_drafted');
+    const twice: RequestEvent[] = [REG, { type: 'supplement_requested', on: '2024-10-08', items: '补充', periodDays: 5 }, { type: 'supplement_received', on: '2024-10-09' }, { type: 'supplement_requested', on: '2024-10-10', items: '再补充', periodDays: 5 }];
+    expect(refusal(() => record(twice)).details).toMatchObject({ field: 'justification' });
+    expect(replayEvents(twice, ctx).supplementCount).toBe(2);
+  });
+
   it('the transition table still applies', () => {
     expect(refusal(() => replayEvents([REG, SAMPLE.replied], ctx)).code).toBe('INVALID_TRANSITION');
     expect(refusal(() => replayEvents([], ctx)).message).toBe('没有任何办理记录');
@@ -480,9 +566,9 @@ describe('replay mode does not re-judge stored events on their dates', () => {
 describe('allowedEvents and statusOn', () => {
   it.each([
     ['submitted', ['registered', 'withdrawn']],
-    ['registered', ['supplement_requested', 'assigned', 'extension_requested', 'reply_drafted', 'withdrawn']],
-    ['awaiting_supplement', ['supplement_received', 'supplement_expired', 'withdrawn']],
-    ['consulting', ['consultation_started', 'consultation_ended', 'extension_requested', 'withdrawn']],
+    ['registered', ['supplement_requested', 'assigned', 'reasons_requested', 'extension_requested', 'reply_drafted', 'withdrawn']],
+    ['awaiting_supplement', ['supplement_delivered', 'supplement_received', 'supplement_expired', 'withdrawn']],
+    ['consulting', ['consultation_started', 'consultation_delivered', 'consultation_prolonged', 'consultation_ended', 'extension_requested', 'withdrawn']],
     ['awaiting_fee', ['extension_requested', 'fee_notice_delivered', 'fee_paid', 'fee_expired', 'fee_waived', 'withdrawn']],
     ['reply_cleared', ['extension_requested', 'reply_returned', 'replied', 'withdrawn']],
     ['replied', ['delivered']],
@@ -503,12 +589,69 @@ describe('allowedEvents and statusOn', () => {
     });
     expect(statusOn(v, '2024-11-01', ctx).due?.state).toBe('overdue');
     expect(statusOn(record(PATHS.closed), '2024-11-01', ctx)).toMatchObject({ label: '已办结', phase: 'done', due: null });
-    expect(statusOn(record(PATHS.awaiting_supplement), '2024-10-23', ctx).notes).toEqual(['补正期限已于2024-10-21届满，可登记逾期未补正']);
+    expect(statusOn(record(PATHS.awaiting_supplement), '2024-10-23', ctx).notes).toEqual(['补正期限自申请人收到告知书次日起计算（告知书载明2024-10-21前），请登记告知书送达日期']);
+    expect(statusOn(record([...PATHS.awaiting_supplement, { type: 'supplement_delivered', on: '2024-10-08' }]), '2024-10-23', ctx).notes).toEqual(['补正期限已于2024-10-21届满，可登记逾期未补正']);
   });
 
   it('statusOn warns when the deadline runs into a year without a holiday notice', () => {
     const v = record([{ type: 'registered', on: '2026-12-15', receivedOn: '2026-12-15', channel: 'in_person' }]);
     expect(v.deadline).toMatchObject({ dueOn: '2027-01-12', provisional: true });
     expect(statusOn(v, '2026-12-16', ctx).notes).toEqual(['答复期限跨越尚未公布放假安排的年度，暂按周末推算，仅供参考']);
+  });
+});
+
+describe('Art.35 数量、频次明显超过合理范围: 说明理由 first, then 不予处理 or 延迟答复 (issue 11 item 1)', () => {
+  const ASKED: RequestEvent = { type: 'reasons_requested', on: '2024-10-08', details: '申请人本月已提出同类申请35件', periodDays: 10 };
+  const EXCESSIVE_DRAFT: RequestEvent = { type: 'reply_drafted', on: '2024-10-22', outcome: 'not_processed_excessive', reasons: '申请人逾期未说明理由', legalBasis: '《政府信息公开条例》第三十五条' };
+
+  it('不予处理 straight after registration is refused until the applicant was asked for reasons', () => {
+    // Old wrong result: accepted from `registered`, and the 答复书 claimed reasons had been asked for.
+    const err = refusal(() => applyEvent(record([REG]), { ...EXCESSIVE_DRAFT, on: '2024-09-30' }, ctx));
+    expect(err.message).toBe('“不予处理-无正当理由大量反复申请”须先要求申请人说明理由（条例第三十五条）：请先执行“要求说明理由”');
+    const asked = record([REG, ASSIGNED, ASKED]);
+    expect(asked.excessive).toMatchObject({ requestedOn: '2024-10-08', replyByOn: '2024-10-21', finding: null });
+    expect(asked.state).toBe('in_progress');
+    expect(refusal(() => applyEvent(asked, { ...EXCESSIVE_DRAFT, on: '2024-10-15' }, ctx)).message).toBe('已要求申请人于2024-10-21前说明理由，请先登记收到的理由或逾期未说明，再作出不予处理答复（条例第三十五条）');
+    expect(statusOn(asked, '2024-10-15', ctx).notes).toEqual(['已要求申请人于2024-10-21前说明理由']);
+  });
+
+  it('逾期未说明理由 only after the reply-by date; then 不予处理 may be drafted', () => {
+    const asked = record([REG, ASSIGNED, ASKED]);
+    expect(refusal(() => applyEvent(asked, { type: 'reasons_expired', on: '2024-10-21' }, ctx)).code).toBe('PERIOD_NOT_EXPIRED');
+    const lapsed = applyEvent(asked, { type: 'reasons_expired', on: '2024-10-22' }, ctx);
+    expect(lapsed.excessive).toMatchObject({ finding: 'not_given', answeredOn: '2024-10-22' });
+    expect(allowedEvents(lapsed)).not.toContain('delay_set');
+    expect(applyEvent(lapsed, EXCESSIVE_DRAFT, ctx).draft?.outcome).toBe('not_processed_excessive');
+    expect(refusal(() => applyEvent(lapsed, { type: 'delay_set', on: '2024-10-22', newDueOn: '2024-12-20', reason: '需逐件检索' }, ctx)).code).toBe('INVALID_TRANSITION');
+  });
+
+  it('unreasonable reasons → 不予处理; reasonable reasons → no 不予处理, but a 延迟答复 date that moves the due date', () => {
+    const asked = record([REG, ASSIGNED, ASKED]);
+    const unreasonable = applyEvent(asked, { type: 'reasons_received', on: '2024-10-15', finding: 'unreasonable', summary: '称为研究需要，但未说明与所申请信息的关联' }, ctx);
+    expect(applyEvent(unreasonable, { ...EXCESSIVE_DRAFT, reasons: '所称研究需要与申请的35件信息无关联' }, ctx).draft?.outcome).toBe('not_processed_excessive');
+
+    const reasonable = applyEvent(asked, { type: 'reasons_received', on: '2024-10-15', finding: 'reasonable', summary: '系课题研究需要，已提供立项文件' }, ctx);
+    expect(refusal(() => applyEvent(reasonable, EXCESSIVE_DRAFT, ctx)).message).toBe('申请理由经审查合理的，不能以“无正当理由大量反复申请”不予处理；无法按期答复的，请确定延迟答复期限（条例第三十五条）');
+    expect(refusal(() => applyEvent(reasonable, { type: 'delay_set', on: '2024-10-16', newDueOn: '2024-10-30', reason: '需逐件检索' }, ctx)).message)
+      .toBe('延迟答复期限2024-10-30须晚于当前答复期限2024-10-30；能在法定期限内答复的，无需延迟答复（条例第三十五条）');
+    const delayed = applyEvent(reasonable, { type: 'delay_set', on: '2024-10-16', newDueOn: '2024-12-20', reason: '所申请35件信息分散在三个承办单位的档案中，需逐件检索' }, ctx);
+    // Old wrong result: the clock never moved, so a reply on 12-18 counted as 逾期.
+    expect(delayed.deadline).toMatchObject({ baseDueOn: '2024-10-30', dueOn: '2024-12-20' });
+    expect(statusOn(delayed, '2024-11-01', ctx)).toMatchObject({ due: { state: 'on_time', dueOn: '2024-12-20' }, notes: ['已确定延迟答复期限至2024-12-20（条例第三十五条）'] });
+    const replied = record([
+      REG, ASSIGNED, ASKED,
+      { type: 'reasons_received', on: '2024-10-15', finding: 'reasonable' },
+      { type: 'delay_set', on: '2024-10-16', newDueOn: '2024-12-20', reason: '需逐件检索' },
+      { ...DRAFT, on: '2024-12-16' }, { type: 'reply_approved', on: '2024-12-16' }, { type: 'secrecy_review_passed', on: '2024-12-17' },
+      { type: 'replied', on: '2024-12-18' },
+    ]);
+    expect(replied).toMatchObject({ timeliness: 'extended', closedOnTime: false });
+    expect(refusal(() => applyEvent(delayed, { type: 'delay_set', on: '2024-10-17', newDueOn: '2024-12-27', reason: '再延' }, ctx)).code).toBe('CONFLICT');
+  });
+
+  it('the 2008 条例 had no 说明理由 step', () => {
+    const old = record([{ type: 'registered', on: '2019-03-01', receivedOn: '2019-03-01', channel: 'in_person' }]);
+    expect(allowedEvents(old)).not.toContain('reasons_requested');
+    expect(refusal(() => applyEvent(old, { ...ASKED, on: '2019-03-05' }, ctx)).message).toBe('2008年条例（国务院令第492号）没有要求说明理由的规定，2019年5月15日前收到的申请不能要求说明理由');
   });
 });

@@ -3,10 +3,12 @@ import { CHANNELS, CHANNEL_LABELS, isIsoDate } from '../types.js';
 import { DomainError } from '../errors.js';
 import {
   computeDeadline,
+  consultationPauseLimit,
   consultationResponseDeadline,
   deadlineStatus,
-  feePaymentDeadline,
+  noticePeriodEnd,
   supplementDeadline,
+  withDelayedReply,
   type Deadline,
   type DeadlineStatus,
 } from '../deadlines/compute-deadline.js';
@@ -24,6 +26,8 @@ import {
   EVENT_TYPES,
   FEE_BASES,
   FEE_BASIS_LABELS,
+  REASONS_FINDINGS,
+  REASONS_FINDING_LABELS,
   isEventType,
   type EventType,
   type RequestEvent,
@@ -110,6 +114,7 @@ function initialView(event: RequestEvent): RequestView {
     supplement: null,
     supplementCount: 0,
     consultations: [],
+    excessive: null,
     fee: null,
     draft: null,
     approvedOn: null,
@@ -139,6 +144,7 @@ function copyView(v: RequestView): RequestView {
     extension: { ...v.extension },
     supplement: v.supplement && { ...v.supplement },
     consultations: v.consultations.map((c) => ({ ...c })),
+    excessive: v.excessive && { ...v.excessive },
     fee: v.fee && { ...v.fee },
     draft: v.draft && { ...v.draft },
     delivery: v.delivery && { ...v.delivery },
@@ -146,6 +152,20 @@ function copyView(v: RequestView): RequestView {
     withdrawal: v.withdrawal && { ...v.withdrawal },
     history: [...v.history],
   };
+}
+
+/** The open consultation named `name` (or the only open one), else a Chinese refusal. */
+function openConsultation(v: RequestView, name: unknown): RequestView['consultations'][number] {
+  const open = v.consultations.filter((c) => c.endedOn === null);
+  const wanted = optionalText(name, 'name', '征求意见对象名称');
+  if (wanted === null) {
+    if (open.length > 1) fail('VALIDATION', `有${open.length}项征求意见尚未结束（${open.map((c) => c.name).join('、')}），请指明哪一项`, { field: 'name' });
+    if (open.length === 0) fail('VALIDATION', '没有正在进行的征求意见', { field: 'name' });
+    return open[0];
+  }
+  const found = open.find((c) => c.name === wanted);
+  if (found === undefined) fail('VALIDATION', `没有正在进行的对“${wanted}”的征求意见`, { field: 'name' });
+  return found;
 }
 
 function sameDeadline(a: Deadline | null, b: Deadline | null): boolean {
@@ -167,7 +187,9 @@ function sameDeadline(a: Deadline | null, b: Deadline | null): boolean {
  *   20 working days from the day after the notice was received).
  * - PERIOD_NOT_EXPIRED: an expiry recorded before the 补正 / payment period ran out.
  * - VALIDATION: missing or malformed fields.
- * In `ctx.mode === 'replay'` the date-based legal guards are skipped (see LifecycleContext).
+ * In `ctx.mode === 'replay'` the date-based legal guards are skipped (see LifecycleContext), and so are the recording
+ * rules added later (a second 补正 without a recorded reason; 不予处理 under Art.35 without the 说明理由 step), so that
+ * timelines stored or imported before them stay readable.
  */
 export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: LifecycleContext): RequestView {
   if (typeof event !== 'object' || event === null || !isEventType((event as { type?: unknown }).type)) {
@@ -224,25 +246,58 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
     case 'supplement_requested': {
       const items = text(event.items, 'items', '需要补正的事项（条例第三十条：一次性告知）');
       const periodDays = workingDays(event.periodDays, 'periodDays', '补正期限');
-      const start = v.clockStartOn as IsoDate;
-      if (strict && rule().supplementNoticeDays !== null) {
-        const last = supplementDeadline(start, cal);
-        if (on > last) {
+      const deliveryMethod = event.deliveryMethod === undefined || event.deliveryMethod === null ? null
+        : oneOf(event.deliveryMethod, DELIVERY_METHODS, DELIVERY_METHOD_LABELS, 'deliveryMethod', '告知书送达方式');
+      // Art.30: the 7 working days run from the ORIGINAL receipt (Art.31), not from a supplement's arrival, so a
+      // second 补正 cannot move its own window.
+      const start = v.receivedOn as IsoDate;
+      const last = rule().supplementNoticeDays !== null ? supplementDeadline(start, cal) : null;
+      const justification = v.supplementCount > 0 ? optionalText(event.justification, 'justification', '再次补正的理由') : null;
+      // Recording rules only ('record' mode): timelines stored before the rule, and ledgers imported in 'replay'
+      // mode, keep their second 补正 readable.
+      if (strict && v.supplementCount > 0) {
+        const steer = '补正后申请内容仍不明确的，请答复“无法提供-补正后申请内容仍不明确”（条例第三十条、第三十六条）';
+        if ((settings.repeatSupplement ?? 'justified') === 'never') {
+          fail('VALIDATION', `本机关规定每件申请只告知补正一次（条例第三十条“一次性告知”），本申请已于${v.supplement?.requestedOn}告知补正。${steer}`, { field: 'type' });
+        }
+        if (justification === null) {
+          fail('VALIDATION', `条例第三十条要求一次性告知补正，本申请已于${v.supplement?.requestedOn}告知补正；确需再次告知的，请写明理由（justification）。${steer}`, { field: 'justification' });
+        }
+        if (strict && last !== null && on > last) {
           fail('SUPPLEMENT_TOO_LATE',
-            `补正告知须自收到申请之日起7个工作日内一次性发出（条例第三十条），本申请收到日期为${start}，最迟应于${last}发出，现已超过。请按现有申请内容办理并答复`,
+            `再次告知补正也须在收到申请之日（${start}）起7个工作日内（${last}前，含当日）发出（条例第三十条），现已超过。${steer}`,
             { lastAllowedOn: last, receivedOn: start });
         }
       }
+      if (strict && last !== null && on > last) {
+        fail('SUPPLEMENT_TOO_LATE',
+          `补正告知须自收到申请之日起7个工作日内一次性发出（条例第三十条），本申请收到日期为${start}，最迟应于${last}发出，现已超过。请按现有申请内容办理并答复`,
+          { lastAllowedOn: last, receivedOn: start });
+      }
       const dueOn = nthWorkingDayAfter(on, periodDays, cal).date;
-      v.supplement = { requestedOn: on, items, periodDays, dueOn, receivedOn: null, receivedLate: false, expiredOn: null };
+      const end = noticePeriodEnd({ sentOn: on, receivedOn: null, channel: deliveryMethod, days: periodDays }, cal, settings);
+      v.supplement = {
+        requestedOn: on, items, periodDays, dueOn, deliveryMethod, noticeReceivedOn: null,
+        expiresAfter: end.endsOn !== null && end.endsOn > dueOn ? end.endsOn : end.endsOn === null ? null : dueOn,
+        justification, receivedOn: null, receivedLate: false, expiredOn: null,
+      };
       v.supplementCount += 1;
-      note = `补正事项：${items}；补正期限至${dueOn}；答复期限自收到补正之日起重新计算`;
+      note = `补正事项：${items}；补正期限${periodDays}个工作日（告知书载明${dueOn}前，自申请人收到告知书次日起计算）；答复期限自收到补正之日起重新计算${justification !== null ? `；再次补正理由：${justification}` : ''}`;
+      break;
+    }
+    case 'supplement_delivered': {
+      const s = v.supplement as NonNullable<RequestView['supplement']>;
+      if (on < s.requestedOn) fail('VALIDATION', `申请人收到补正告知书的日期不能早于告知日期${s.requestedOn}`, { field: 'on' });
+      s.noticeReceivedOn = on;
+      const end = noticePeriodEnd({ sentOn: s.requestedOn, receivedOn: on, channel: s.deliveryMethod, days: s.periodDays }, cal, settings).endsOn as IsoDate;
+      s.expiresAfter = end > s.dueOn ? end : s.dueOn;
+      note = `申请人于${on}收到补正告知书；补正期限至${s.expiresAfter}`;
       break;
     }
     case 'supplement_received': {
       const s = v.supplement as NonNullable<RequestView['supplement']>;
       s.receivedOn = on;
-      s.receivedLate = on > s.dueOn;
+      s.receivedLate = on > (s.expiresAfter ?? s.dueOn);
       v.clockStartOn = on;
       next = backToHandling();
       note = `答复期限自${on}重新计算（条例第三十条）${s.receivedLate ? '；逾期补正，已接受' : ''}`;
@@ -250,8 +305,13 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
     }
     case 'supplement_expired': {
       const s = v.supplement as NonNullable<RequestView['supplement']>;
-      if (strict && on <= s.dueOn) {
-        fail('PERIOD_NOT_EXPIRED', `补正期限至${s.dueOn}，尚未届满，期满后（${s.dueOn}之后）方可登记逾期未补正`, { dueOn: s.dueOn });
+      if (strict && s.expiresAfter === null) {
+        fail('PERIOD_NOT_EXPIRED',
+          `补正期限自申请人收到补正告知书之日起计算，尚未登记申请人收到告知书的日期，不能登记逾期未补正。请先登记补正告知送达（条例第三十条）`,
+          { dueOn: s.dueOn });
+      }
+      if (strict && on <= (s.expiresAfter as IsoDate)) {
+        fail('PERIOD_NOT_EXPIRED', `补正期限至${s.expiresAfter}，尚未届满，期满后（${s.expiresAfter}之后）方可登记逾期未补正`, { dueOn: s.expiresAfter });
       }
       s.expiredOn = on;
       v.outcome = 'other_no_supplement';
@@ -280,9 +340,33 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
       if (v.consultations.some((c) => c.endedOn === null && c.name === name)) {
         fail('CONFLICT', `已在征求“${name}”的意见，尚未结束`, { field: 'name' });
       }
-      const responseDueOn = consultationResponseDeadline(on, party, v.regime, cal);
-      v.consultations.push({ party, name, startedOn: on, responseDueOn, endedOn: null, opinion: null });
-      note = `征求${CONSULTED_PARTY_LABELS[party]}意见：${name}${responseDueOn !== null ? `；对方应于${responseDueOn}前提出意见` : ''}；征求意见时间不计入答复期限（条例第三十三条）`;
+      const c = { party, name, startedOn: on, letterReceivedOn: null, responseDueOn: null, pauseLimitOn: null as IsoDate | null, prolongedUntil: null, prolongReason: null, endedOn: null, opinion: null };
+      c.pauseLimitOn = consultationPauseLimit(c, v.regime, cal);
+      v.consultations.push(c);
+      note = `征求${CONSULTED_PARTY_LABELS[party]}意见：${name}；对方自收到征求意见书之日起15个工作日内提出意见，请登记对方收到的日期；征求意见所需时间不计入答复期限（条例第三十三条）`;
+      break;
+    }
+    case 'consultation_delivered':
+    case 'consultation_prolonged': {
+      const target = openConsultation(v, event.name);
+      if (event.type === 'consultation_delivered') {
+        if (on < target.startedOn) fail('VALIDATION', `对方收到征求意见书的日期不能早于发出日期${target.startedOn}`, { field: 'on' });
+        target.letterReceivedOn = on;
+        target.responseDueOn = consultationResponseDeadline(on, target.party, v.regime, cal);
+        target.pauseLimitOn = consultationPauseLimit(target, v.regime, cal);
+        note = `${target.name}于${on}收到征求意见书${target.responseDueOn !== null ? `，应于${target.responseDueOn}前（含当日）提出意见` : ''}`;
+      } else {
+        const until = date(event.until, 'until', '延长至');
+        const reason = text(event.reason, 'reason', '延长征求意见时间的理由（条例第三十三条：只扣除征求意见所需时间）');
+        if (target.pauseLimitOn !== null && until <= target.pauseLimitOn) {
+          fail('VALIDATION', `延长后的日期须晚于现有征求意见期限${target.pauseLimitOn}`, { field: 'until' });
+        }
+        if (until <= on) fail('VALIDATION', `延长后的日期须晚于登记日期${on}`, { field: 'until' });
+        target.prolongedUntil = until;
+        target.prolongReason = reason;
+        target.pauseLimitOn = until;
+        note = `征求${target.name}意见的时间延长至${until}：${reason}`;
+      }
       break;
     }
     case 'consultation_ended': {
@@ -295,10 +379,68 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
       }
       if (target === undefined) fail('VALIDATION', `没有正在进行的对“${wanted}”的征求意见`, { field: 'name' });
       const opinion = event.opinion === undefined ? null : oneOf(event.opinion, CONSULTATION_OPINIONS, CONSULTATION_OPINION_LABELS, 'opinion', '意见');
+      // "逾期未提出意见" only once the party's 15 working days from receipt are over (Arts.32, 34).
+      const silentAfter = target.responseDueOn ?? target.pauseLimitOn;
+      if (strict && opinion === 'none' && silentAfter !== null && on <= silentAfter && target.prolongedUntil === null) {
+        fail('PERIOD_NOT_EXPIRED', `${target.name}提出意见的期限至${silentAfter}（自收到征求意见书之日起15个工作日），尚未届满，不能登记为逾期未提出意见`, { dueOn: silentAfter });
+      }
       target.endedOn = on;
       target.opinion = opinion;
       if (open.length > 1) next = 'consulting';
-      note = `${target.name}：${opinion !== null ? CONSULTATION_OPINION_LABELS[opinion] : '征求意见结束'}`;
+      const silence = opinion === 'none' ? (target.party === 'other_agency' ? '，视为同意公开（条例第三十四条）' : '，由本机关依照条例决定（条例第三十二条）') : '';
+      const overran = target.pauseLimitOn !== null && on > target.pauseLimitOn ? `；征求意见期限已于${target.pauseLimitOn}届满，此后的时间计入答复期限` : '';
+      note = `${target.name}：${opinion !== null ? CONSULTATION_OPINION_LABELS[opinion] : '征求意见结束'}${silence}${overran}`;
+      break;
+    }
+    case 'reasons_requested': {
+      // 条例 Art.35: 申请人申请公开政府信息的数量、频次明显超过合理范围，行政机关可以要求申请人说明理由.
+      if (v.regime === '2008') fail('VALIDATION', '2008年条例（国务院令第492号）没有要求说明理由的规定，2019年5月15日前收到的申请不能要求说明理由', { field: 'type' });
+      if (v.excessive !== null) fail('CONFLICT', `本申请已于${v.excessive.requestedOn}要求申请人说明理由`);
+      const details = text(event.details, 'details', '申请数量、频次明显超过合理范围的具体情况（将写入说明理由告知书）');
+      const periodDays = workingDays(event.periodDays, 'periodDays', '说明理由的期限');
+      const replyByOn = nthWorkingDayAfter(on, periodDays, cal).date;
+      v.excessive = { requestedOn: on, details, periodDays, replyByOn, answeredOn: null, finding: null, summary: null, delayedDueOn: null, delaySetOn: null, delayReason: null };
+      note = `要求申请人于${replyByOn}前说明理由（条例第三十五条）：${details}`;
+      break;
+    }
+    case 'reasons_received':
+    case 'reasons_expired': {
+      const x = v.excessive;
+      if (x === null || x.finding !== null) {
+        fail('INVALID_TRANSITION', x === null ? '尚未要求申请人说明理由，请先执行“要求说明理由”（条例第三十五条）' : `申请理由已于${x.answeredOn}登记`, { eventType: event.type });
+      }
+      if (event.type === 'reasons_received') {
+        x.finding = oneOf(event.finding, REASONS_FINDINGS, REASONS_FINDING_LABELS, 'finding', '审查结论');
+        x.summary = optionalText(event.summary, 'summary', '申请人说明的理由');
+        x.answeredOn = on;
+        note = `${REASONS_FINDING_LABELS[x.finding]}${x.summary !== null ? `：${x.summary}` : ''}${x.finding === 'unreasonable' ? '；可告知不予处理' : '；无法按期答复的，可确定延迟答复期限'}（条例第三十五条）`;
+      } else {
+        if (strict && on <= x.replyByOn) {
+          fail('PERIOD_NOT_EXPIRED', `说明理由的期限至${x.replyByOn}，尚未届满，期满后方可登记逾期未说明理由`, { dueOn: x.replyByOn });
+        }
+        x.finding = 'not_given';
+        x.answeredOn = on;
+        note = `申请人未于${x.replyByOn}前说明理由；可告知不予处理（条例第三十五条）`;
+      }
+      break;
+    }
+    case 'delay_set': {
+      const x = v.excessive;
+      if (x === null || x.finding !== 'reasonable') {
+        fail('INVALID_TRANSITION', '只有申请理由经审查合理、但无法在法定期限内答复的，才能确定延迟答复期限（条例第三十五条）；请先要求说明理由并登记审查结论', { eventType: event.type });
+      }
+      if (x.delayedDueOn !== null) fail('CONFLICT', `本申请已于${x.delaySetOn}确定延迟答复期限至${x.delayedDueOn}`);
+      const newDueOn = date(event.newDueOn, 'newDueOn', '延迟答复期限');
+      const reason = text(event.reason, 'reason', '延迟答复的理由（将写入延迟答复告知书）');
+      const current = v.deadline?.dueOn ?? null;
+      if (current !== null && newDueOn <= current) {
+        fail('VALIDATION', `延迟答复期限${newDueOn}须晚于当前答复期限${current}；能在法定期限内答复的，无需延迟答复（条例第三十五条）`, { field: 'newDueOn' });
+      }
+      if (newDueOn <= on) fail('VALIDATION', `延迟答复期限${newDueOn}须晚于告知日期${on}`, { field: 'newDueOn' });
+      x.delayedDueOn = newDueOn;
+      x.delaySetOn = on;
+      x.delayReason = reason;
+      note = `确定延迟答复的合理期限至${newDueOn}（条例第三十五条）：${reason}`;
       break;
     }
     case 'extension_requested':
@@ -348,29 +490,36 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
         fail('VALIDATION', '收费金额须为大于0的金额（元，最多两位小数）', { field: 'amountYuan' });
       }
       const basis = oneOf(event.basis, FEE_BASES, FEE_BASIS_LABELS, 'basis', '计费方式');
-      const receivedOn = event.noticeReceivedOn === undefined ? on : date(event.noticeReceivedOn, 'noticeReceivedOn', '申请人收到收费通知日期');
-      if (receivedOn < on) fail('VALIDATION', '申请人收到收费通知的日期不能早于发出日期', { field: 'noticeReceivedOn' });
+      const receivedOn = event.noticeReceivedOn === undefined || event.noticeReceivedOn === null ? null : date(event.noticeReceivedOn, 'noticeReceivedOn', '申请人收到收费通知日期');
+      if (receivedOn !== null && receivedOn < on) fail('VALIDATION', '申请人收到收费通知的日期不能早于发出日期', { field: 'noticeReceivedOn' });
+      const deliveryMethod = event.deliveryMethod === undefined || event.deliveryMethod === null ? null
+        : oneOf(event.deliveryMethod, DELIVERY_METHODS, DELIVERY_METHOD_LABELS, 'deliveryMethod', '收费通知送达方式');
       const dueOn = v.deadline?.dueOn ?? null;
       if (strict && dueOn !== null && on > dueOn) {
         fail('FEE_NOTICE_TOO_LATE', `收费通知须在答复期限内发出（国办函〔2020〕109号），本申请答复期限至${dueOn}，已届满`, { dueOn });
       }
-      const paymentDueOn = feePaymentDeadline(receivedOn, cal);
-      v.fee = { issuedOn: on, amountYuan: amount, basis, noticeReceivedOn: receivedOn, paymentDueOn, status: 'pending', settledOn: null, paidOn: null };
-      note = `${amount}元（${FEE_BASIS_LABELS[basis]}）；缴费期限至${paymentDueOn}${settings.pauseDuringFeeNotice ? '；缴费期间暂停计算答复期限' : ''}`;
+      const end = noticePeriodEnd({ sentOn: on, receivedOn, channel: deliveryMethod, days: rule().feePaymentDays }, cal, settings);
+      v.fee = {
+        issuedOn: on, amountYuan: amount, basis, deliveryMethod, noticeReceivedOn: receivedOn, paymentDueOn: end.endsOn,
+        paymentDuePresumed: end.basis === 'presumed', status: 'pending', settledOn: null, paidOn: null,
+      };
+      note = `${amount}元（${FEE_BASIS_LABELS[basis]}）；${end.endsOn !== null ? `缴费期限至${end.endsOn}${end.basis === 'presumed' ? '（按推定送达日计算）' : ''}` : '缴费期限自申请人收到通知次日起20个工作日，请登记送达日期'}${settings.pauseDuringFeeNotice ? '；缴费期间暂停计算答复期限' : ''}`;
       break;
     }
     case 'fee_notice_delivered': {
       const fee = v.fee as NonNullable<RequestView['fee']>;
+      if (on < fee.issuedOn) fail('VALIDATION', `申请人收到收费通知的日期不能早于发出日期${fee.issuedOn}`, { field: 'on' });
       fee.noticeReceivedOn = on;
-      fee.paymentDueOn = feePaymentDeadline(on, cal);
+      fee.paymentDueOn = noticePeriodEnd({ sentOn: fee.issuedOn, receivedOn: on, channel: fee.deliveryMethod, days: rule().feePaymentDays }, cal, settings).endsOn;
+      fee.paymentDuePresumed = false;
       note = `申请人于${on}收到收费通知；缴费期限至${fee.paymentDueOn}`;
       break;
     }
     case 'fee_paid': {
       const fee = v.fee as NonNullable<RequestView['fee']>;
-      if (strict && on > fee.paymentDueOn) {
+      if (strict && fee.paymentDueOn !== null && on > fee.paymentDueOn) {
         fail('FEE_PAYMENT_TOO_LATE',
-          `缴费期限已于${fee.paymentDueOn}届满（收到收费通知次日起20个工作日），逾期未缴纳视为放弃申请。如申请人收到通知的日期晚于${fee.noticeReceivedOn}，请先登记收费通知送达日期`,
+          `缴费期限已于${fee.paymentDueOn}届满（收到收费通知次日起20个工作日），逾期未缴纳视为放弃申请。如申请人收到通知的日期晚于${fee.noticeReceivedOn ?? '推定的送达日期'}，请先登记收费通知送达日期`,
           { paymentDueOn: fee.paymentDueOn });
       }
       fee.status = 'paid';
@@ -388,7 +537,12 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
     }
     case 'fee_expired': {
       const fee = v.fee as NonNullable<RequestView['fee']>;
-      if (strict && on <= fee.paymentDueOn) {
+      if (strict && fee.paymentDueOn === null) {
+        fail('PERIOD_NOT_EXPIRED',
+          '缴费期限自申请人收到收费通知次日起计算（国办函〔2020〕109号），尚未登记申请人收到通知的日期，不能登记逾期未缴费。请先登记收费通知送达',
+          { paymentDueOn: null });
+      }
+      if (strict && on <= (fee.paymentDueOn as IsoDate)) {
         fail('PERIOD_NOT_EXPIRED', `缴费期限至${fee.paymentDueOn}，尚未届满，期满后方可登记逾期未缴费`, { paymentDueOn: fee.paymentDueOn });
       }
       fee.status = 'expired';
@@ -412,6 +566,17 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
       const reasons = NO_REASON_OUTCOMES.includes(outcome)
         ? (optionalText(event.reasons, 'reasons', '理由') ?? '')
         : text(event.reasons, 'reasons', `理由：答复类型“${OUTCOME_LABELS[outcome]}”须说明理由或告知获取途径（条例第三十六条、第三十七条）`);
+      // A recording rule ('record' mode): replies stored before the Art.35 steps existed, and imported ledgers
+      // (which do not record the 说明理由 step), still replay.
+      if (strict && outcome === 'not_processed_excessive' && v.excessive?.finding !== 'unreasonable' && v.excessive?.finding !== 'not_given') {
+        fail('VALIDATION',
+          v.excessive === null
+            ? '“不予处理-无正当理由大量反复申请”须先要求申请人说明理由（条例第三十五条）：请先执行“要求说明理由”'
+            : v.excessive.finding === null
+              ? `已要求申请人于${v.excessive.replyByOn}前说明理由，请先登记收到的理由或逾期未说明，再作出不予处理答复（条例第三十五条）`
+              : '申请理由经审查合理的，不能以“无正当理由大量反复申请”不予处理；无法按期答复的，请确定延迟答复期限（条例第三十五条）',
+          { field: 'outcome' });
+      }
       if (outcome === 'unavailable_unclear' && v.supplementCount === 0) {
         fail('VALIDATION', '“无法提供-补正后申请内容仍不明确”只适用于已告知补正的申请；申请内容不明确的，请先告知补正（条例第三十条）', { field: 'outcome' });
       }
@@ -467,7 +632,7 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
       const d = v.deadline;
       let timeliness: Timeliness;
       if (d !== null && d.baseDueOn !== null && on <= d.baseDueOn) timeliness = 'on_time';
-      else if (v.extended && d !== null && d.dueOn !== null && on <= d.dueOn) timeliness = 'extended';
+      else if ((v.extended || v.excessive?.delayedDueOn != null) && d !== null && d.dueOn !== null && on <= d.dueOn) timeliness = 'extended';
       else timeliness = 'late';
       v.timeliness = timeliness;
       v.closedOnTime = timeliness === 'on_time';
@@ -486,13 +651,17 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
     case 'withdrawn': {
       const reason = text(event.reason, 'reason', '撤回理由');
       v.withdrawal = { on, reason };
+      // The request ends on the withdrawal, not when it is later archived: it leaves 结转 that day, counted as
+      // 其他处理-其他 (gov-2021 row 三（六）3) unless it already had an outcome.
+      if (v.outcome === null) v.outcome = 'other';
+      v.closedOn = on;
       note = reason;
       break;
     }
     case 'closed': {
-      v.closedOn = on;
-      // A withdrawn request is counted as 其他处理-其他 (gov-2021 row 三（六）3) unless it already had an outcome.
-      if (v.withdrawal !== null && v.outcome === null) v.outcome = 'other';
+      // A withdrawn request ended on its withdrawal (closedOn set then); archiving does not move that date.
+      if (v.withdrawal === null) v.closedOn = on;
+      else if (v.outcome === null) v.outcome = 'other';
       note = v.withdrawal !== null ? '申请人撤回，办结归档' : '办结归档';
       break;
     }
@@ -503,7 +672,7 @@ export function applyEvent(view: RequestView | null, event: RequestEvent, ctx: L
   v.eventCount += 1;
   if (!FINISHED_STATES.includes(next)) {
     const input = clockInputOf(v);
-    v.deadline = input === null ? null : computeDeadline(input, cal, settings);
+    v.deadline = input === null ? null : withDelayedReply(computeDeadline(input, cal, settings), v.excessive?.delayedDueOn ?? null);
   }
   v.history.push({
     on,
@@ -551,7 +720,15 @@ export function allowedEvents(view: RequestView | null): EventType[] {
       case 'extension_approved':
       case 'extension_rejected': return !view.extended && view.extension.requested !== null;
       case 'fee_notice_issued': return view.fee === null;
-      case 'consultation_ended': return view.consultations.some((c) => c.endedOn === null);
+      case 'consultation_ended':
+      case 'consultation_prolonged': return view.consultations.some((c) => c.endedOn === null);
+      case 'consultation_delivered': return view.consultations.some((c) => c.endedOn === null && c.letterReceivedOn === null);
+      case 'supplement_delivered': return view.supplement !== null && view.supplement.noticeReceivedOn === null;
+      case 'supplement_requested': return view.supplementCount === 0 || view.supplement?.receivedOn !== null;
+      case 'reasons_requested': return view.excessive === null && view.regime === '2019';
+      case 'reasons_received':
+      case 'reasons_expired': return view.excessive !== null && view.excessive.finding === null;
+      case 'delay_set': return view.excessive?.finding === 'reasonable' && view.excessive.delayedDueOn === null;
       default: return true;
     }
   });
@@ -592,19 +769,27 @@ export function statusOn(view: RequestView, today: IsoDate, ctx: LifecycleContex
   const notes: string[] = [];
   if (view.state === 'awaiting_supplement' && view.supplement !== null) {
     const s = view.supplement;
-    notes.push(today > s.dueOn ? `补正期限已于${s.dueOn}届满，可登记逾期未补正` : `补正期限至${s.dueOn}`);
+    if (s.expiresAfter === null) notes.push(`补正期限自申请人收到告知书次日起计算（告知书载明${s.dueOn}前），请登记告知书送达日期`);
+    else notes.push(today > s.expiresAfter ? `补正期限已于${s.expiresAfter}届满，可登记逾期未补正` : `补正期限至${s.expiresAfter}`);
   }
   if (view.state === 'consulting') {
     for (const c of view.consultations) {
       if (c.endedOn !== null) continue;
-      if (c.responseDueOn === null) notes.push(`正在征求${c.name}的意见`);
-      else if (today > c.responseDueOn) notes.push(`${c.name}的意见期限已于${c.responseDueOn}届满，请登记结束征求意见`);
-      else notes.push(`${c.name}应于${c.responseDueOn}前提出意见`);
+      if (c.letterReceivedOn === null && c.responseDueOn === null && c.pauseLimitOn !== null) notes.push(`正在征求${c.name}的意见，请登记对方收到征求意见书的日期；暂按发出之日计算，至${c.pauseLimitOn}止不计入答复期限`);
+      else if (c.pauseLimitOn === null) notes.push(`正在征求${c.name}的意见`);
+      else if (today > c.pauseLimitOn) notes.push(`${c.name}的意见期限已于${c.pauseLimitOn}届满，此后的时间计入答复期限，请登记结束征求意见（或写明理由延长）`);
+      else notes.push(`${c.name}应于${c.pauseLimitOn}前（含当日）提出意见`);
     }
   }
   if (view.state === 'awaiting_fee' && view.fee !== null) {
     const f = view.fee;
-    notes.push(today > f.paymentDueOn ? `缴费期限已于${f.paymentDueOn}届满，可登记逾期未缴费` : `缴费期限至${f.paymentDueOn}`);
+    if (f.paymentDueOn === null) notes.push('缴费期限自申请人收到收费通知次日起20个工作日，请登记收费通知送达日期');
+    else notes.push(today > f.paymentDueOn ? `缴费期限已于${f.paymentDueOn}届满，可登记逾期未缴费` : `缴费期限至${f.paymentDueOn}${f.paymentDuePresumed ? '（按推定送达日计算）' : ''}`);
+  }
+  if (open && view.excessive !== null) {
+    const x = view.excessive;
+    if (x.finding === null) notes.push(today > x.replyByOn ? `说明理由的期限已于${x.replyByOn}届满，可登记逾期未说明理由` : `已要求申请人于${x.replyByOn}前说明理由`);
+    else if (x.delayedDueOn !== null) notes.push(`已确定延迟答复期限至${x.delayedDueOn}（条例第三十五条）`);
   }
   if (open && view.extension.requested !== null) notes.push(`延期申请（${view.extension.requested.days}个工作日）待审批`);
   if (due !== null && view.deadline?.provisional === true) notes.push('答复期限跨越尚未公布放假安排的年度，暂按周末推算，仅供参考');

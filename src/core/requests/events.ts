@@ -34,8 +34,15 @@ export interface SubmittedEvent { type: 'submitted'; on: IsoDate; channel: 'onli
  * earlier than `on` (the day it was registered). `evidence`: 签收单号, 确认记录…
  */
 export interface RegisteredEvent { type: 'registered'; on: IsoDate; receivedOn: IsoDate; channel: Channel; evidence?: string }
-/** 补正 notice (Art.30): what to supplement, and the period given to the applicant in working days from `on`. */
-export interface SupplementRequestedEvent { type: 'supplement_requested'; on: IsoDate; items: string; periodDays: number }
+/**
+ * 补正 notice (Art.30): what to supplement, and the period given to the applicant in working days. The notice prints
+ * the date `periodDays` after `on`; the period runs at least that long and, once the notice's receipt is recorded
+ * (`supplement_delivered`), `periodDays` from the day after receipt (`noticePeriodEnd`). `deliveryMethod`: how the
+ * notice was sent (for the settings' presumed delivery). `justification`: required for a second 补正 (Art.30 一次性告知).
+ */
+export interface SupplementRequestedEvent { type: 'supplement_requested'; on: IsoDate; items: string; periodDays: number; deliveryMethod?: DeliveryMethod; justification?: string }
+/** The applicant received the 补正告知书 on `on` (the 补正期限 counts from the next day). */
+export interface SupplementDeliveredEvent { type: 'supplement_delivered'; on: IsoDate }
 /** The supplemented request arrived on `on`; the full reply period restarts from that day (Art.30). */
 export interface SupplementReceivedEvent { type: 'supplement_received'; on: IsoDate }
 /** The 补正 period ran out: deemed abandoned (Art.30 "视为放弃申请"), closed as 其他处理-逾期不补正. */
@@ -44,6 +51,13 @@ export interface SupplementExpiredEvent { type: 'supplement_expired'; on: IsoDat
 export interface AssignedEvent { type: 'assigned'; on: IsoDate; lead: string; assisting: string[] }
 /** A request for comment sent to a third party (Art.32) or a co-producing agency (Art.34); stops the clock. */
 export interface ConsultationStartedEvent { type: 'consultation_started'; on: IsoDate; party: ConsultedParty; name: string }
+/** The consulted party received the request for comment on `on`: its 15 working days run from the next day (Arts.32, 34). */
+export interface ConsultationDeliveredEvent { type: 'consultation_delivered'; on: IsoDate; name?: string }
+/**
+ * The office keeps a consultation open beyond the consulted party's 15 working days, until `until`, for a recorded
+ * `reason` (Art.33 ¶2 excludes only the time the consultation needs).
+ */
+export interface ConsultationProlongedEvent { type: 'consultation_prolonged'; on: IsoDate; name?: string; until: IsoDate; reason: string }
 /** The opinion arrived (or the period ended without one) on `on`; the clock runs again from the next day. */
 export interface ConsultationEndedEvent { type: 'consultation_ended'; on: IsoDate; name?: string; opinion?: ConsultationOpinion }
 /** A handler asks to extend the reply period (Art.33: ≤ 20 working days, once). */
@@ -55,7 +69,7 @@ export interface ExtensionRejectedEvent { type: 'extension_rejected'; on: IsoDat
  * 信息处理费 notice sent (国办函〔2020〕109号). `noticeReceivedOn`: day the applicant received it, if known
  * (the payment window runs from the next day); otherwise `on` is assumed until a `fee_notice_delivered` event.
  */
-export interface FeeNoticeIssuedEvent { type: 'fee_notice_issued'; on: IsoDate; amountYuan: number; basis: FeeBasis; noticeReceivedOn?: IsoDate }
+export interface FeeNoticeIssuedEvent { type: 'fee_notice_issued'; on: IsoDate; amountYuan: number; basis: FeeBasis; noticeReceivedOn?: IsoDate; deliveryMethod?: DeliveryMethod }
 /** The applicant received the fee notice on `on` (moves the 20-working-day payment window). */
 export interface FeeNoticeDeliveredEvent { type: 'fee_notice_delivered'; on: IsoDate }
 export interface FeePaidEvent { type: 'fee_paid'; on: IsoDate }
@@ -63,6 +77,26 @@ export interface FeePaidEvent { type: 'fee_paid'; on: IsoDate }
 export interface FeeExpiredEvent { type: 'fee_expired'; on: IsoDate }
 /** The agency decides not to charge after all (fee notice withdrawn); the clock runs again. */
 export interface FeeWaivedEvent { type: 'fee_waived'; on: IsoDate; reason?: string }
+/**
+ * Art.35: the request's number or frequency is clearly beyond a reasonable range; the applicant is asked to explain
+ * its reasons (说明理由告知书) by the `periodDays`-th working day after `on`. `details`: the facts (how many requests,
+ * how often), printed on the notice.
+ */
+export interface ReasonsRequestedEvent { type: 'reasons_requested'; on: IsoDate; details: string; periodDays: number }
+/** The applicant's reasons arrived on `on`; the office found them reasonable or not (Art.35). */
+export interface ReasonsReceivedEvent { type: 'reasons_received'; on: IsoDate; finding: ReasonsFinding; summary?: string }
+/** The applicant did not explain its reasons by the date set (Art.35): the request may be answered 不予处理. */
+export interface ReasonsExpiredEvent { type: 'reasons_expired'; on: IsoDate }
+/**
+ * Art.35: reasons found reasonable but the reply cannot be made within Art.33's period: the office sets a reasonable
+ * later reply date `newDueOn` (延迟答复告知书), which becomes the due date.
+ */
+export interface DelaySetEvent { type: 'delay_set'; on: IsoDate; newDueOn: IsoDate; reason: string }
+
+export const REASONS_FINDINGS = ['reasonable', 'unreasonable'] as const;
+export type ReasonsFinding = (typeof REASONS_FINDINGS)[number];
+export const REASONS_FINDING_LABELS: Record<ReasonsFinding, string> = { reasonable: '理由合理', unreasonable: '理由不合理' };
+
 /**
  * The reply is drafted with its structured outcome (DESIGN.md outcome table), its reasons (Art.36(三)(五), Art.37
  * "说明理由") and legal basis (条例 article and item). `otherAgency`: for 不属于本机关 (Art.36(五)), the agency
@@ -94,9 +128,10 @@ export interface ClosedEvent { type: 'closed'; on: IsoDate }
 
 export type RequestEvent =
   | SubmittedEvent | RegisteredEvent
-  | SupplementRequestedEvent | SupplementReceivedEvent | SupplementExpiredEvent
+  | SupplementRequestedEvent | SupplementDeliveredEvent | SupplementReceivedEvent | SupplementExpiredEvent
   | AssignedEvent
-  | ConsultationStartedEvent | ConsultationEndedEvent
+  | ReasonsRequestedEvent | ReasonsReceivedEvent | ReasonsExpiredEvent | DelaySetEvent
+  | ConsultationStartedEvent | ConsultationDeliveredEvent | ConsultationProlongedEvent | ConsultationEndedEvent
   | ExtensionRequestedEvent | ExtensionApprovedEvent | ExtensionRejectedEvent
   | FeeNoticeIssuedEvent | FeeNoticeDeliveredEvent | FeePaidEvent | FeeExpiredEvent | FeeWaivedEvent
   | ReplyDraftedEvent | ReplyApprovedEvent | ReplyReturnedEvent
@@ -111,10 +146,17 @@ export const EVENT_LABELS: Record<EventType, string> = {
   submitted: '网上提交',
   registered: '登记收到申请',
   supplement_requested: '告知补正',
+  supplement_delivered: '登记补正告知送达',
   supplement_received: '收到补正',
   supplement_expired: '登记逾期未补正',
   assigned: '分派承办单位',
+  reasons_requested: '要求说明理由',
+  reasons_received: '登记收到申请理由',
+  reasons_expired: '登记逾期未说明理由',
+  delay_set: '确定延迟答复期限',
   consultation_started: '征求意见',
+  consultation_delivered: '登记对方收到征求意见书',
+  consultation_prolonged: '延长征求意见时间',
   consultation_ended: '结束征求意见',
   extension_requested: '申请延期答复',
   extension_approved: '批准延期答复',
@@ -150,6 +192,7 @@ export function isEventType(v: unknown): v is EventType {
  */
 export const CLOCK_EVENT_TYPES: ReadonlySet<EventType> = new Set<EventType>([
   'registered', 'supplement_requested', 'supplement_received', 'supplement_expired',
-  'consultation_started', 'consultation_ended', 'extension_approved',
+  'consultation_started', 'consultation_delivered', 'consultation_prolonged', 'consultation_ended', 'extension_approved',
+  'delay_set',
   'fee_notice_issued', 'fee_paid', 'fee_expired', 'fee_waived', 'withdrawn',
 ]);

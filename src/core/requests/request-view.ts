@@ -9,6 +9,7 @@ import type {
   DeliveryMethod,
   EventType,
   FeeBasis,
+  ReasonsFinding,
 } from './events.js';
 import type { RequestState } from './states.js';
 
@@ -28,10 +29,21 @@ export interface LifecycleContext {
 export interface SupplementInfo {
   requestedOn: IsoDate;
   items: string;
-  /** Period given to the applicant, in working days from `requestedOn` (Art.30 "合理的补正期限"). */
+  /** Period given to the applicant, in working days (Art.30 "合理的补正期限"). */
   periodDays: number;
-  /** Last day for the applicant to supplement. */
+  /** The date printed on the 补正告知书: `periodDays` working days after `requestedOn`. */
   dueOn: IsoDate;
+  /** How the notice was sent (for a presumed delivery, `DeadlineSettings.presumedDeliveryDays`), if recorded. */
+  deliveryMethod: DeliveryMethod | null;
+  /** Day the applicant received the 补正告知书, when recorded. */
+  noticeReceivedOn: IsoDate | null;
+  /**
+   * Last day of the 补正期限 counted from the notice's receipt (recorded or presumed), never before `dueOn`; null
+   * while the receipt is unknown: the period cannot be recorded as expired yet (`noticePeriodEnd`).
+   */
+  expiresAfter: IsoDate | null;
+  /** Why a second 补正 was needed (Art.30 一次性告知); null for the first. */
+  justification: string | null;
   receivedOn: IsoDate | null;
   /** The supplement arrived after `dueOn` and the office accepted it anyway (Art.30 正当理由). */
   receivedLate: boolean;
@@ -42,8 +54,18 @@ export interface ConsultationInfo {
   party: ConsultedParty;
   name: string;
   startedOn: IsoDate;
-  /** Last day for the party to answer: 15 working days (Art.32 third party, Art.34 agency); null under 2008 rules. */
+  /** Day the consulted party received the request for comment, when recorded (its 15 working days run from it). */
+  letterReceivedOn: IsoDate | null;
+  /**
+   * Last day for the party to answer: 15 working days from `letterReceivedOn` (Art.32 third party, Art.34 agency);
+   * null until the receipt is recorded, and under the 2008 rules.
+   */
   responseDueOn: IsoDate | null;
+  /** Last day the consultation may stop the reply clock (`consultationPauseLimit`); null = no limit (2008). */
+  pauseLimitOn: IsoDate | null;
+  /** Kept open beyond the 15 working days: until when and why (recorded reason). */
+  prolongedUntil: IsoDate | null;
+  prolongReason: string | null;
   endedOn: IsoDate | null;
   opinion: ConsultationOpinion | null;
 }
@@ -52,10 +74,17 @@ export interface FeeInfo {
   issuedOn: IsoDate;
   amountYuan: number;
   basis: FeeBasis;
-  /** Day the applicant received the notice (defaults to `issuedOn` until a fee_notice_delivered event). */
-  noticeReceivedOn: IsoDate;
-  /** Last day to pay: 20th working day after `noticeReceivedOn` (国办函〔2020〕109号). */
-  paymentDueOn: IsoDate;
+  /** How the notice was sent (for a presumed delivery), if recorded. */
+  deliveryMethod: DeliveryMethod | null;
+  /** Day the applicant received the notice; null until recorded (`noticeReceivedOn` or a fee_notice_delivered event). */
+  noticeReceivedOn: IsoDate | null;
+  /**
+   * Last day to pay: 20th working day after the receipt (国办函〔2020〕109号 "收到收费通知次日起20个工作日内"); null
+   * while the receipt is neither recorded nor presumed by the settings (then 逾期未缴费 cannot be recorded).
+   */
+  paymentDueOn: IsoDate | null;
+  /** True when `paymentDueOn` rests on a presumed delivery (settings), not a recorded one. */
+  paymentDuePresumed: boolean;
   status: 'pending' | 'paid' | 'waived' | 'expired';
   /** Day the fee matter ended (paid / waived / expired), null while pending. */
   settledOn: IsoDate | null;
@@ -71,6 +100,25 @@ export interface DraftInfo {
   body: string | null;
   thirdParty: { name: string; opinion?: ConsultationOpinion } | null;
   otherAgency: { name: string; contact: string } | null;
+}
+
+/** Art.35 (数量、频次明显超过合理范围): the 说明理由 step and its result. */
+export interface ExcessiveInfo {
+  requestedOn: IsoDate;
+  /** The facts printed on the 说明理由告知书. */
+  details: string;
+  periodDays: number;
+  /** Date by which the applicant should explain (printed on the notice). */
+  replyByOn: IsoDate;
+  /** Day the reasons arrived, or the day the lapse was recorded. */
+  answeredOn: IsoDate | null;
+  /** reasonable / unreasonable (reasons received and assessed) or not_given (逾期未说明); null while pending. */
+  finding: ReasonsFinding | 'not_given' | null;
+  summary: string | null;
+  /** The 延迟答复 date set after reasonable reasons (the due date), and why. */
+  delayedDueOn: IsoDate | null;
+  delaySetOn: IsoDate | null;
+  delayReason: string | null;
 }
 
 /** on_time = replied by the base due date (按时办结); extended = after it, within an approved extension (延期办结); late = after the due date. */
@@ -114,6 +162,8 @@ export interface RequestView {
   supplement: SupplementInfo | null;
   supplementCount: number;
   consultations: ConsultationInfo[];
+  /** Art.35 说明理由 / 延迟答复 (null when never asked). */
+  excessive: ExcessiveInfo | null;
   fee: FeeInfo | null;
   /** The current draft reply (kept after a return, for revision). */
   draft: DraftInfo | null;
@@ -137,9 +187,16 @@ export interface RequestView {
   history: HistoryEntry[];
 }
 
-/** The pauses of the reply clock of a request: consultations (Art.33 ¶2) and the fee notice (kind 'fee'). */
+/**
+ * The pauses of the reply clock of a request: consultations (Art.33 ¶2), each ending at the earlier of its opinion
+ * and its limit, and the fee notice (kind 'fee').
+ */
 export function clockPausesOf(view: RequestView): ClockPause[] {
-  const pauses: ClockPause[] = view.consultations.map((c) => ({ from: c.startedOn, to: c.endedOn, kind: c.party }));
+  // A consultation stops the clock until its opinion, but never beyond its limit (Arts.32–34; `consultationPauseLimit`).
+  const pauses: ClockPause[] = view.consultations.map((c) => {
+    const to = c.endedOn === null ? c.pauseLimitOn : c.pauseLimitOn !== null && c.endedOn > c.pauseLimitOn ? c.pauseLimitOn : c.endedOn;
+    return { from: c.startedOn, to, kind: c.party };
+  });
   if (view.fee !== null) pauses.push({ from: view.fee.issuedOn, to: view.fee.settledOn, kind: 'fee' });
   return pauses;
 }

@@ -61,7 +61,7 @@ describe('states and transition table', () => {
   });
 
   it('labels every event and every hint names a real state/event', () => {
-    expect(EVENT_TYPES).toHaveLength(25);
+    expect(EVENT_TYPES).toHaveLength(32);
     expect(EVENT_LABELS.reply_drafted).toBe('起草答复');
     for (const key of Object.keys(TRANSITION_HINTS)) {
       const [s, t] = key.split(':');

@@ -20,6 +20,8 @@ import type { RequestState } from './states.js';
  *   consulting while another consultation is open; returns go to registered when no department was assigned.
  */
 const EXTENSION = <S extends RequestState>(s: S) => ({ extension_requested: s, extension_approved: s, extension_rejected: s });
+/** Art.35 说明理由 / 延迟答复: recorded while the office handles the request; the state does not change. */
+const EXCESSIVE = <S extends RequestState>(s: S) => ({ reasons_requested: s, reasons_received: s, reasons_expired: s, delay_set: s });
 
 export const TRANSITIONS: Readonly<Record<RequestState, Readonly<Partial<Record<EventType, RequestState>>>>> = {
   submitted: { registered: 'registered', withdrawn: 'withdrawn' },
@@ -28,9 +30,11 @@ export const TRANSITIONS: Readonly<Record<RequestState, Readonly<Partial<Record<
     assigned: 'in_progress',
     reply_drafted: 'reply_drafted', // office replies directly: only OFFICE_REPLY_OUTCOMES (e.g. 重复申请, Art.36(六))
     ...EXTENSION('registered'),
+    ...EXCESSIVE('registered'),
     withdrawn: 'withdrawn',
   },
   awaiting_supplement: {
+    supplement_delivered: 'awaiting_supplement',
     supplement_received: 'registered', // ↺ in_progress when departments were assigned
     supplement_expired: 'closed',
     withdrawn: 'withdrawn',
@@ -42,10 +46,13 @@ export const TRANSITIONS: Readonly<Record<RequestState, Readonly<Partial<Record<
     fee_notice_issued: 'awaiting_fee',
     reply_drafted: 'reply_drafted',
     ...EXTENSION('in_progress'),
+    ...EXCESSIVE('in_progress'),
     withdrawn: 'withdrawn',
   },
   consulting: {
     consultation_started: 'consulting',
+    consultation_delivered: 'consulting',
+    consultation_prolonged: 'consulting',
     consultation_ended: 'in_progress', // ↺ stays consulting while another consultation is open
     ...EXTENSION('consulting'),
     withdrawn: 'withdrawn',
@@ -108,5 +115,7 @@ export const TRANSITION_HINTS: Readonly<Record<string, string>> = {
   'awaiting_fee:reply_drafted': '请先登记缴费、撤回收费通知或登记逾期未缴费',
   'registered:consultation_started': '请先分派承办单位',
   'registered:fee_notice_issued': '请先分派承办单位',
+  'registered:supplement_delivered': '没有待送达的补正告知书',
+  'in_progress:consultation_delivered': '没有正在进行的征求意见',
   'closed:*': '本申请已办结归档',
 };

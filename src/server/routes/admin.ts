@@ -7,13 +7,22 @@ import { createDepartment, createUser, listDepartments, listUsers, updateDepartm
 import { calendarStatus, listCalendarYears, upsertCalendarYear } from '../../services/calendar.js';
 import { recomputeOpenDeadlines } from '../../services/requests/recompute.js';
 import { appendAudit, listAudit, verifyAuditChain } from '../../services/audit.js';
-import { getAgency, putSetting, type AgencyProfile } from '../../services/settings.js';
+import { getAgency, getDeadlineSettings, putSetting, type AgencyProfile } from '../../services/settings.js';
+import { saveDeadlineSettings } from '../../services/requests/deadline-settings.js';
 import { AgencyProfileBody } from '../../shared/agency.js';
 import { runDeadlineAlerts, latestAlerts } from '../../services/alerts.js';
 import { needRole } from '../plugins/auth.js';
 import { ROLE_LABELS } from '../../services/context.js';
 
 const Id = z.object({ id: DbIdParam });
+const DeliveryDays = z.number().int().min(0).max(30).nullable().optional();
+/** Shape only; ranges and names are checked with Chinese messages by `saveDeadlineSettings`. */
+const DeadlineSettingsBody = z.object({
+  pauseDuringFeeNotice: z.boolean().optional(),
+  dueSoonWorkingDays: z.number().optional(),
+  presumedDeliveryDays: z.object({ post: DeliveryDays, email: DeliveryDays, online: DeliveryDays, in_person: DeliveryDays }).strict().optional(),
+  repeatSupplement: z.string().optional(),
+}).strict();
 
 export async function adminRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,6 +54,9 @@ export async function adminRoutes(app: App): Promise<void> {
     await ctx.db.transaction(async (tx) => { await putSetting(tx, 'agency', merged); await appendAudit(tx, ctx.actor, { action: 'settings.agency_saved', targetType: 'settings', targetId: 'agency', detail: req.body }, ctx.ip ?? null, ctx.now); });
     return merged;
   });
+
+  r.get('/api/settings/deadlines', { preHandler: needRole(), schema: { tags: ['管理'], summary: '期限设置（缴费暂停、推定送达、再次补正）' } }, async (req) => getDeadlineSettings(req.ctx().db));
+  r.put('/api/settings/deadlines', { preHandler: needRole('admin'), schema: { tags: ['管理'], summary: '修改期限设置；所有未结申请的期限随之重算', body: DeadlineSettingsBody } }, async (req) => saveDeadlineSettings(req.ctx(), req.body));
 
   r.get('/api/audit', { preHandler: needRole('auditor', 'security_admin'), schema: { tags: ['审计'], summary: '审计日志', querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), action: z.string().optional(), targetType: z.string().optional(), targetId: z.string().optional() }) } }, async (req) => listAudit(req.ctx().db, req.query));
   r.get('/api/audit/verify', { preHandler: needRole('auditor', 'security_admin'), schema: { tags: ['审计'], summary: '校验审计日志 SM3 链' } }, async (req) => verifyAuditChain(req.ctx().db));

@@ -25,7 +25,8 @@ export function noticeFits(type: NoticeType, view: RequestView): string | null {
     case 'extension': return view.extension.approvedDays > 0 ? null : `该申请没有经批准的延期，不能出具${label}`;
     case 'consultation': return view.consultations.some((c) => c.party === 'third_party') ? null : `该申请没有征求第三方意见，不能出具${label}`;
     case 'third-party-decision': return view.consultations.some((c) => c.party === 'third_party') && view.draft && ['disclosed', 'partly_disclosed'].includes(view.draft.outcome) ? null : `只有征求过第三方意见且决定（部分）公开时才出具${label}`;
-    case 'delay': return view.receivedOn && !view.repliedOn ? null : `只有办理中的申请才能出具${label}`;
+    // Art.35: the 说明理由告知书 after 要求说明理由; the 延迟答复告知书 only once reasons were found reasonable and a date set.
+    case 'delay': return view.excessive !== null && !view.repliedOn ? null : `只有已要求申请人说明理由（条例第三十五条）的办理中申请才能出具${label}`;
     case 'fee': return view.fee ? null : `该申请没有发出收费通知，不能出具${label}`;
     case 'reply': return view.draft || view.outcome ? null : `该申请还没有起草答复，不能出具${label}`;
   }
@@ -129,22 +130,28 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
     agency,
     applicant: { name: req.applicantName, type: req.applicantType as never },
     request: { trackingCode: req.ref, receivedOn: (v.receivedOn ?? issuedOn) as IsoDate, description: req.description, channel: req.channel as Channel, regime: v.regime },
-    dates: { issuedOn, dueOn: v.deadline?.dueOn ?? undefined, supplementDueOn: v.supplement?.dueOn, supplementRequestedOn: v.supplement?.requestedOn, feeNoticeIssuedOn: v.fee?.issuedOn },
+    dates: { issuedOn, dueOn: v.deadline?.dueOn ?? undefined, supplementDueOn: v.supplement?.dueOn, supplementRequestedOn: v.supplement?.requestedOn, feeNoticeIssuedOn: v.fee?.issuedOn, reasonRequestedOn: v.excessive?.requestedOn, reasonDueOn: v.excessive?.replyByOn },
     docNumber,
   };
   if (type === 'supplement' && v.supplement) input.supplement = { items: v.supplement.items.split(/[；;\n]/).map((s) => s.trim()).filter(Boolean) };
   if (type === 'extension') { input.extension = { workingDays: v.extension.approvedDays }; input.dates.dueOn = v.deadline?.baseDueOn ?? undefined; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; input.reasons = v.extension.requested?.reason; }
   if (type === 'consultation' || type === 'third-party-decision') {
     const c = [...v.consultations].reverse().find((x) => x.party === 'third_party');
-    if (c) { input.thirdParty = { name: c.name, information: req.description, response: c.opinion === 'object' ? 'objected' : c.opinion === 'agree' ? 'agreed' : 'no_reply' }; input.dates.opinionDueOn = c.responseDueOn ?? undefined; input.dates.consultationSentOn = c.startedOn; }
+    if (c) { input.thirdParty = { name: c.name, information: req.description, response: c.opinion === 'object' ? 'objected' : c.opinion === 'agree' ? 'agreed' : 'no_reply' }; input.dates.opinionDueOn = c.letterReceivedOn !== null ? (c.responseDueOn ?? undefined) : undefined; input.dates.consultationSentOn = c.startedOn; }
     if (type === 'third-party-decision') input.reasons = draft?.reasons;
   }
-  if (type === 'delay') { const p = lastPayload(req.events, 'extension_requested'); input.delay = { kind: 'delayed_reply' }; input.reasons = (p.reason as string) ?? draft?.reasons ?? '所申请信息数量、频次明显超过合理范围'; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; }
+  if (type === 'delay' && v.excessive) {
+    // Art.35: 说明理由告知书 (the facts, reply-by date) until a 延迟答复 date is set, then the 延迟答复告知书 with that date.
+    const x = v.excessive;
+    if (x.delayedDueOn !== null) { input.delay = { kind: 'delayed_reply' }; input.reasons = x.delayReason ?? undefined; input.dates.dueOn = undefined; input.dates.newDueOn = x.delayedDueOn; }
+    else { input.delay = { kind: 'request_reasons' }; input.reasons = x.details; }
+  }
   if (type === 'fee' && v.fee) {
     const p = lastPayload(req.events, 'fee_notice_issued');
     const feeInput: FeeInput = v.fee.basis === 'per_page' ? { basis: 'per_page', pages: Number(p.pages ?? 0) } : { basis: 'per_request', nthInMonth: Number(p.nthInMonth ?? (await nthRequestInMonth(tx, req.id))) };
     const calc = calculateFee(feeInput);
-    input.fee = { ...calc, paymentMethod: String(p.paymentMethod ?? '通过财政非税收入电子缴款码或到本机关办公地点缴纳'), payBy: v.fee.paymentDueOn };
+    // The pay-by date is printed only when counted from a recorded receipt (国办函〔2020〕109号: 收到通知次日起).
+    input.fee = { ...calc, paymentMethod: String(p.paymentMethod ?? '通过财政非税收入电子缴款码或到本机关办公地点缴纳'), payBy: v.fee.noticeReceivedOn !== null ? (v.fee.paymentDueOn ?? undefined) : undefined };
   }
   // Deadlines counted into a year without a loaded holiday notice print as 暂定 (issue 11 item 4).
   input.provisionalDates = provisionalDates([input.dates.dueOn, input.dates.newDueOn, input.dates.supplementDueOn, input.dates.opinionDueOn, input.dates.reasonDueOn, input.fee?.payBy], await loadCalendar(tx));
@@ -157,6 +164,9 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
     if (draft?.otherAgency) { input.otherAgency = draft.otherAgency; input.notHeld = 'not_responsible'; }
     else if (outcome === 'unavailable_not_held') input.notHeld = 'not_exist';
     if (draft?.thirdParty) input.thirdParty = { name: draft.thirdParty.name };
+    // The 补正期限 that actually ran out: counted from the notice's receipt (Art.30), never before the printed date.
+    if (v.supplement?.expiresAfter) input.dates.supplementDueOn = v.supplement.expiresAfter;
+    if (outcome === 'not_processed_excessive' && (v.excessive?.finding === 'unreasonable' || v.excessive?.finding === 'not_given')) input.excessive = { finding: v.excessive.finding };
     Object.assign(input, replyDraftDetails(lastPayload(req.events, 'reply_drafted')));
   }
   return input;

@@ -23,6 +23,8 @@ function noticeAfter(event: RequestEvent): NoticeType | null {
     case 'registered': return 'receipt';
     case 'supplement_requested': return 'supplement';
     case 'extension_approved': return 'extension';
+    // Art.35: 说明理由告知书 with its reply-by date; 延迟答复告知书 with the new reply date.
+    case 'reasons_requested': case 'delay_set': return 'delay';
     case 'consultation_started': return event.party === 'third_party' ? 'consultation' : null;
     case 'fee_notice_issued': return 'fee';
     default: return null;

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { EVENT_LABELS, CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, DELIVERY_METHOD_LABELS, FEE_BASIS_LABELS, type EventType } from '../../../core/requests/events.js';
+import { EVENT_LABELS, CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, DELIVERY_METHOD_LABELS, FEE_BASIS_LABELS, REASONS_FINDING_LABELS, type EventType } from '../../../core/requests/events.js';
 import { OUTCOME_LABELS, type Outcome } from '../../../core/requests/outcomes.js';
 import { calculateFee, FEE_STANDARD_TEXT, type FeeBasis, type FeeCalculation } from '../../../core/fees/calculate-fee.js';
 import { defaultLegalBasis } from '../../../core/requests/default-legal-basis.js';
@@ -92,12 +92,37 @@ function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
       <Form.Item name="paymentMethod" label="缴纳方式" rules={required('请写明缴纳方式')}>
         <Input />
       </Form.Item>
-      <Form.Item name="noticeReceivedOn" label="申请人收到通知日期（已知时填写）">
+      <NoticeDeliveryField what="收费通知" />
+      <Form.Item name="noticeReceivedOn" label="申请人收到通知日期（当面送达等已知时填写）" extra="缴费期限自申请人收到通知次日起计算；不知道时请在收到送达回证后“登记收费通知送达”。">
         <DatePicker style={{ width: 220 }} disabledDate={(x) => x.isAfter(dayjs(), 'day')} />
       </Form.Item>
     </>
   );
 }
+
+/** How a notice whose period runs from its receipt is sent (for the office's presumed-delivery setting). */
+function NoticeDeliveryField({ what }: { what: string }) {
+  return (
+    <Form.Item name="deliveryMethod" label={`${what}送达方式`}>
+      <Radio.Group options={Object.entries(DELIVERY_METHOD_LABELS).map(([value, label]) => ({ value, label }))} />
+    </Form.Item>
+  );
+}
+
+/** The open consultations to pick from (name), when more than one is open. */
+function OpenConsultationField({ detail, extra }: { detail: RequestDetail; extra?: string }) {
+  const open = detail.view.consultations.filter((c) => c.endedOn === null);
+  return (
+    <Form.Item name="name" label="征求意见对象" rules={[{ required: true, message: '请选择哪一项征求意见' }]} extra={extra}>
+      <Select options={open.map((c) => ({ value: c.name, label: `${c.name}（${CONSULTED_PARTY_LABELS[c.party]}，${formatDate(c.startedOn)}发出${c.pauseLimitOn ? `，意见期限至${formatDate(c.pauseLimitOn)}` : ''}）` }))} />
+    </Form.Item>
+  );
+}
+
+const onlyOpenConsultation = (d: RequestDetail) => {
+  const open = d.view.consultations.filter((c) => c.endedOn === null);
+  return open.length === 1 ? open[0].name : undefined;
+};
 
 /** Outcomes whose reply tells how the information is provided or obtained (条例 Art.36(一)(二), Art.37, Art.39). */
 const PROVISION_OUTCOMES: readonly Outcome[] = ['already_public', 'disclosed', 'partly_disclosed', 'not_processed_petition', 'not_processed_publication'];
@@ -147,6 +172,9 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
           }}
         />
       </Form.Item>
+      {outcome === 'not_processed_excessive' && detail.view.excessive?.finding !== 'unreasonable' && detail.view.excessive?.finding !== 'not_given' && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="条例第三十五条：须先“要求说明理由”，申请人逾期未说明或理由经审查不合理的，方可不予处理；理由合理的，可“确定延迟答复期限”。" />
+      )}
       <Form.Item name="legalBasis" label="法律依据" rules={required('请填写法律依据（条、款、项）')}
         extra={outcome === 'withheld_prohibited_by_law' ? '请写明禁止公开的法律、行政法规名称及条款，如《中华人民共和国统计法》第三十九条' : outcome === 'withheld_query_matter' ? '请写明有特别规定的法律、行政法规，如《不动产登记暂行条例》第二十七条' : '已按办理结果预填条例条款，可补充其他法律、行政法规的具体条款'}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
@@ -249,30 +277,45 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
   },
   supplement_requested: {
     label: '告知补正',
-    hint: (d) => `申请内容不明确的，应自收到申请之日起7个工作日内一次性告知补正，说明需要补正的事项和合理的补正期限；答复期限自收到补正的申请之日起重新计算（条例第三十条）。${d.view.receivedOn ? `本申请收到日期：${formatDate(d.view.receivedOn)}。` : ''}`,
-    initial: () => ({ periodDays: 15 }),
-    fields: () => (
+    hint: (d) => `申请内容不明确的，应自收到申请之日起7个工作日内一次性告知补正，说明需要补正的事项和合理的补正期限；补正期限自申请人收到告知书次日起计算，答复期限自收到补正的申请之日起重新计算（条例第三十条）。${d.view.receivedOn ? `本申请收到日期：${formatDate(d.view.receivedOn)}。` : ''}`,
+    initial: (d) => ({ periodDays: 15, deliveryMethod: DELIVERY_FROM_REQUEST[d.deliveryMethod ?? ''] }),
+    fields: ({ detail }) => (
       <>
+        {detail.view.supplementCount > 0 && (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }}
+            title={`本申请已于${formatDate(detail.view.supplement?.requestedOn) ?? ''}告知补正。条例第三十条要求一次性告知：补正后申请内容仍不明确的，请起草答复“无法提供-补正后申请内容仍不明确”。确需再次告知的，须写明理由，并在收到申请之日起7个工作日内发出。`} />
+        )}
         <Form.Item name="items" label="需要补正的事项" rules={required('请逐项写明需要补正的事项')}>
           <Input.TextArea rows={4} placeholder="如：1. 请明确所需信息的名称或文号；2. 请补充身份证明复印件。" />
         </Form.Item>
-        <Form.Item name="periodDays" label="补正期限（工作日）" rules={[{ required: true, message: '请填写补正期限' }]}>
+        <Form.Item name="periodDays" label="补正期限（工作日）" rules={[{ required: true, message: '请填写补正期限' }]} extra="告知书载明自告知之日起算的日期；申请人收到告知书较晚的，期限自收到次日起计算，不短于该日期。">
           <InputNumber min={1} max={60} precision={0} suffix="个工作日" style={{ width: 200 }} />
         </Form.Item>
+        <NoticeDeliveryField what="补正告知书" />
+        {detail.view.supplementCount > 0 && (
+          <Form.Item name="justification" label="再次告知补正的理由" rules={required('请写明再次告知补正的理由')}>
+            <Input.TextArea rows={2} placeholder="如：补正材料中所述年份与文号相互矛盾，需申请人确认" />
+          </Form.Item>
+        )}
       </>
     ),
-    toEvent: (v) => ({ items: text(v.items), periodDays: Number(v.periodDays) }),
+    toEvent: (v) => ({ items: text(v.items), periodDays: Number(v.periodDays), deliveryMethod: v.deliveryMethod || undefined, justification: optionalText(v.justification) }),
+  },
+  supplement_delivered: {
+    label: '登记补正告知送达',
+    dateLabel: '申请人收到告知书日期',
+    hint: (d) => `补正期限自申请人收到补正告知书次日起计算（条例第三十条）。${d.view.supplement ? `告知书载明${formatDate(d.view.supplement.dueOn)}前补正，共${d.view.supplement.periodDays}个工作日。` : ''}`,
   },
   supplement_received: {
     label: '收到补正',
     kind: 'primary',
     dateLabel: '收到补正日期',
-    hint: (d) => `答复期限自收到补正的申请之日起重新计算（条例第三十条）。${d.view.supplement ? `补正期限至${formatDate(d.view.supplement.dueOn)}。` : ''}`,
+    hint: (d) => `答复期限自收到补正的申请之日起重新计算（条例第三十条）。${d.view.supplement ? `补正期限至${formatDate(d.view.supplement.expiresAfter ?? d.view.supplement.dueOn)}。` : ''}`,
   },
   supplement_expired: {
     label: '登记逾期未补正',
     kind: 'danger',
-    hint: (d) => `申请人无正当理由逾期不补正的，视为放弃申请，不再处理（条例第三十条），办理结果记为“其他处理-逾期不补正”。${d.view.supplement ? `补正期限至${formatDate(d.view.supplement.dueOn)}，期满后方可登记。` : ''}`,
+    hint: (d) => `申请人无正当理由逾期不补正的，视为放弃申请，不再处理（条例第三十条），办理结果记为“其他处理-逾期不补正”。${d.view.supplement ? (d.view.supplement.expiresAfter ? `补正期限至${formatDate(d.view.supplement.expiresAfter)}，期满后方可登记。` : '尚未登记申请人收到告知书的日期，请先“登记补正告知送达”。') : ''}`,
   },
   assigned: {
     label: '分派承办单位',
@@ -296,9 +339,62 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
     ),
     toEvent: (v) => ({ lead: String(v.lead), assisting: ((v.assisting as string[] | undefined) ?? []).map(String) }),
   },
+  reasons_requested: {
+    label: '要求说明理由',
+    hint: () => '申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由（条例第三十五条）。将出具说明理由告知书，载明说明理由的期限。理由不合理的，告知不予处理；理由合理但无法按期答复的，可以确定延迟答复的合理期限。',
+    initial: () => ({ periodDays: 10 }),
+    fields: () => (
+      <>
+        <Form.Item name="details" label="数量、频次明显超过合理范围的具体情况（写入告知书）" rules={required('请写明具体情况')}>
+          <Input.TextArea rows={3} placeholder="如：申请人2024年10月已向本机关提出同类申请35件，涉及全区全部不动产登记簿" />
+        </Form.Item>
+        <Form.Item name="periodDays" label="说明理由的期限（工作日）" rules={[{ required: true, message: '请填写期限' }]}>
+          <InputNumber min={1} max={30} precision={0} suffix="个工作日" style={{ width: 200 }} />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ details: text(v.details), periodDays: Number(v.periodDays) }),
+  },
+  reasons_received: {
+    label: '登记收到申请理由',
+    kind: 'primary',
+    dateLabel: '收到理由日期',
+    hint: (d) => `请对申请人说明的理由作出审查结论（条例第三十五条）。${d.view.excessive ? `说明理由的期限至${formatDate(d.view.excessive.replyByOn)}。` : ''}`,
+    fields: () => (
+      <>
+        <Form.Item name="finding" label="审查结论" rules={[{ required: true, message: '请选择审查结论' }]}>
+          <Radio.Group options={Object.entries(REASONS_FINDING_LABELS).map(([value, label]) => ({ value, label }))} />
+        </Form.Item>
+        <Form.Item name="summary" label="申请人说明的理由（摘要）">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ finding: v.finding, summary: optionalText(v.summary) }),
+  },
+  reasons_expired: {
+    label: '登记逾期未说明理由',
+    kind: 'danger',
+    hint: (d) => `申请人逾期未说明理由的，可以告知不予处理（条例第三十五条）。${d.view.excessive ? `说明理由的期限至${formatDate(d.view.excessive.replyByOn)}，期满后方可登记。` : ''}`,
+  },
+  delay_set: {
+    label: '确定延迟答复期限',
+    hint: (d) => `申请理由合理，但是无法在法定期限内答复的，可以确定延迟答复的合理期限并告知申请人（条例第三十五条）。将出具延迟答复告知书，答复期限改为所定日期。${d.due?.dueOn ? `当前答复期限：${formatDate(d.due.dueOn)}。` : ''}`,
+    fields: () => (
+      <>
+        <Form.Item name="newDueOn" label="延迟答复期限（在此日期前答复）" rules={[{ required: true, message: '请选择延迟答复期限' }]}>
+          <DatePicker style={{ width: 220 }} disabledDate={(x) => !x.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item name="reason" label="理由（写入延迟答复告知书）" rules={required('请写明无法按期答复的理由')}>
+          <Input.TextArea rows={3} placeholder="如：所申请的35件信息分散在三个承办单位的档案中，需逐件检索" />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ newDueOn: iso(v.newDueOn), reason: text(v.reason) }),
+  },
   consultation_started: {
     label: '征求意见',
-    hint: () => '公开可能损害第三方合法权益的，应书面征求第三方意见，第三方自收到征求意见书之日起15个工作日内提出意见（条例第三十二条）；由两个以上机关共同制作的，可以征求相关机关意见（第三十四条）。征求意见所需时间不计算在答复期限内（第三十三条）。',
+    hint: () => '公开可能损害第三方合法权益的，应书面征求第三方意见，第三方自收到征求意见书之日起15个工作日内提出意见（条例第三十二条）；由两个以上机关共同制作的，可以征求相关机关意见，逾期未提出意见的视为同意（第三十四条）。征求意见所需时间不计算在答复期限内（第三十三条），但最长至对方15个工作日期满；请在对方收到后登记收到日期。',
     initial: () => ({ party: 'third_party' }),
     fields: () => (
       <>
@@ -311,6 +407,32 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
       </>
     ),
     toEvent: (v) => ({ party: v.party, name: text(v.name) }),
+  },
+  consultation_delivered: {
+    label: '登记对方收到征求意见书',
+    dateLabel: '对方收到日期',
+    hint: () => '对方自收到征求意见书之日起15个工作日内提出意见（条例第三十二条、第三十四条）；登记后按收到日期计算意见期限。',
+    initial: (d) => ({ name: onlyOpenConsultation(d) }),
+    fields: ({ detail }) => <OpenConsultationField detail={detail} />,
+    toEvent: (v) => ({ name: text(v.name) }),
+  },
+  consultation_prolonged: {
+    label: '延长征求意见时间',
+    kind: 'danger',
+    hint: () => '不计入答复期限的只是征求意见所需的时间（条例第三十三条）。对方15个工作日期满后仍需等待的，须写明理由，由负责人登记延长至的日期。',
+    initial: (d) => ({ name: onlyOpenConsultation(d) }),
+    fields: ({ detail }) => (
+      <>
+        <OpenConsultationField detail={detail} />
+        <Form.Item name="until" label="延长至" rules={[{ required: true, message: '请选择延长至的日期' }]}>
+          <DatePicker style={{ width: 220 }} />
+        </Form.Item>
+        <Form.Item name="reason" label="理由" rules={required('请写明需要延长的理由')}>
+          <Input.TextArea rows={2} placeholder="如：第三方书面申请延期，需核实涉及商业秘密的范围" />
+        </Form.Item>
+      </>
+    ),
+    toEvent: (v) => ({ name: text(v.name), until: iso(v.until), reason: text(v.reason) }),
   },
   consultation_ended: {
     label: '结束征求意见',
@@ -326,7 +448,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
       return (
         <>
           <Form.Item name="name" label="征求意见对象" rules={[{ required: true, message: '请选择结束哪一项征求意见' }]}>
-            <Select options={open.map((c) => ({ value: c.name, label: `${c.name}（${CONSULTED_PARTY_LABELS[c.party]}，${formatDate(c.startedOn)}发出${c.responseDueOn ? `，应于${formatDate(c.responseDueOn)}前答复` : ''}）` }))} />
+            <Select options={open.map((c) => ({ value: c.name, label: `${c.name}（${CONSULTED_PARTY_LABELS[c.party]}，${formatDate(c.startedOn)}发出${c.pauseLimitOn ? `，意见期限至${formatDate(c.pauseLimitOn)}` : ''}）` }))} />
           </Form.Item>
           <Form.Item name="opinion" label="意见" rules={[{ required: true, message: '请选择意见' }]}>
             <Radio.Group options={Object.entries(CONSULTATION_OPINION_LABELS).map(([value, label]) => ({ value, label }))} />
@@ -377,16 +499,16 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
   fee_notice_issued: {
     label: '发出收费通知',
     hint: () => '申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条；国办函〔2020〕109号）。申请人自收到收费通知次日起20个工作日内缴纳，逾期未缴纳视为放弃申请。',
-    initial: () => ({ basis: 'per_request', paymentMethod: '通过财政非税收入电子缴款码或到本机关办公地点缴纳' }),
+    initial: (d) => ({ basis: 'per_request', paymentMethod: '通过财政非税收入电子缴款码或到本机关办公地点缴纳', deliveryMethod: DELIVERY_FROM_REQUEST[d.deliveryMethod ?? ''] }),
     fields: ({ form }) => <FeeFields form={form} />,
     toEvent: (v) => {
       const calc = feeOf(v);
-      return { basis: v.basis, amountYuan: calc?.amountYuan ?? 0, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { nthInMonth: Number(v.nthInMonth) }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn) };
+      return { basis: v.basis, amountYuan: calc?.amountYuan ?? 0, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { nthInMonth: Number(v.nthInMonth) }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn), deliveryMethod: v.deliveryMethod || undefined };
     },
   },
-  fee_notice_delivered: { label: '登记收费通知送达', dateLabel: '申请人收到通知日期', hint: (d) => d.view.fee ? `缴费期限自申请人收到收费通知次日起计算，当前至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
-  fee_paid: { label: '登记已缴费', kind: 'primary', dateLabel: '缴费日期', hint: (d) => d.view.fee ? `应缴 ${d.view.fee.amountYuan} 元，缴费期限至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
-  fee_expired: { label: '登记逾期未缴费', kind: 'danger', hint: (d) => `逾期未缴纳视为放弃申请，办理结果记为“其他处理-逾期未缴纳信息处理费”。${d.view.fee ? `缴费期限至${formatDate(d.view.fee.paymentDueOn)}，期满后方可登记。` : ''}` },
+  fee_notice_delivered: { label: '登记收费通知送达', dateLabel: '申请人收到通知日期', hint: (d) => `缴费期限自申请人收到收费通知次日起20个工作日（国办函〔2020〕109号）。${d.view.fee?.paymentDueOn ? `当前至${formatDate(d.view.fee.paymentDueOn)}${d.view.fee.paymentDuePresumed ? '（按推定送达日计算）' : ''}。` : ''}` },
+  fee_paid: { label: '登记已缴费', kind: 'primary', dateLabel: '缴费日期', hint: (d) => d.view.fee ? `应缴 ${d.view.fee.amountYuan} 元，${d.view.fee.paymentDueOn ? `缴费期限至${formatDate(d.view.fee.paymentDueOn)}。` : '缴费期限自申请人收到通知次日起20个工作日。'}` : '' },
+  fee_expired: { label: '登记逾期未缴费', kind: 'danger', hint: (d) => `逾期未缴纳视为放弃申请，办理结果记为“其他处理-逾期未缴纳信息处理费”。${d.view.fee ? (d.view.fee.paymentDueOn ? `缴费期限至${formatDate(d.view.fee.paymentDueOn)}，期满后方可登记。` : '尚未登记申请人收到收费通知的日期，请先“登记收费通知送达”。') : ''}` },
   fee_waived: {
     label: '撤回收费通知',
     fields: () => <Form.Item name="reason" label="理由"><Input.TextArea rows={2} /></Form.Item>,

@@ -7,6 +7,7 @@ const COLORS: Record<string, string> = {
   replied: 'green', delivered: 'green', closed: 'gray', reply_approved: 'green', secrecy_review_passed: 'green',
   reply_returned: 'red', secrecy_review_rejected: 'red', supplement_expired: 'red', fee_expired: 'red', withdrawn: 'red',
   supplement_requested: 'orange', extension_approved: 'orange', consultation_started: 'orange', fee_notice_issued: 'orange',
+  reasons_requested: 'orange', delay_set: 'orange', consultation_prolonged: 'orange', reasons_expired: 'red',
 };
 
 /**
