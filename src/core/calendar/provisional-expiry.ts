@@ -9,12 +9,14 @@ interface ReliedPeriod { what: string; from: IsoDate; to: IsoDate }
 
 /** Whether `event` declares a working-day period run out (so that {@link assertExpiryPeriodFinal} has work to do). */
 export function isExpiryEvent(event: RequestEvent): boolean {
-  return event.type === 'supplement_expired' || event.type === 'fee_expired' || (event.type === 'consultation_ended' && event.opinion === 'none');
+  return event.type === 'supplement_expired' || event.type === 'fee_expired' || event.type === 'reasons_expired'
+    || (event.type === 'consultation_ended' && event.opinion === 'none');
 }
 
 /**
  * The working-day period an expiry event relies on, or null when the event is not an expiry: 补正期限 (条例第三十条,
- * `supplement_expired`), 缴费期限 (国办函〔2020〕109号, 20 working days, `fee_expired`), and the 15 working days a
+ * `supplement_expired`), 缴费期限 (国办函〔2020〕109号, 20 working days, `fee_expired`), 说明理由期限 (条例第三十五条,
+ * `reasons_expired`), and the 15 working days a
  * consulted party has to answer (条例第三十二条、第三十四条), relied on when a consultation is closed without an opinion.
  */
 function reliedPeriod(view: RequestView | null, event: RequestEvent): ReliedPeriod | null {
@@ -23,7 +25,12 @@ function reliedPeriod(view: RequestView | null, event: RequestEvent): ReliedPeri
     case 'supplement_expired':
       return view.supplement ? { what: '补正期限', from: view.supplement.requestedOn, to: view.supplement.dueOn } : null;
     case 'fee_expired':
-      return view.fee ? { what: '缴费期限', from: view.fee.noticeReceivedOn, to: view.fee.paymentDueOn } : null;
+      // Without a recorded or presumed receipt there is no period yet; the lifecycle refuses the event itself.
+      return view.fee?.noticeReceivedOn && view.fee.paymentDueOn
+        ? { what: '缴费期限', from: view.fee.noticeReceivedOn, to: view.fee.paymentDueOn } : null;
+    case 'reasons_expired':
+      // Art.35: the date by which the applicant was asked to explain its reasons.
+      return view.excessive ? { what: '说明理由期限', from: view.excessive.requestedOn, to: view.excessive.replyByOn } : null;
     case 'consultation_ended': {
       if (event.opinion !== 'none') return null;
       const open = [...view.consultations].reverse().find((c) => c.endedOn === null && (!event.name || c.name === event.name));
