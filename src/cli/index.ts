@@ -1,7 +1,7 @@
 import { parseArgs, CliError } from './args.js';
 import { calendarCommand } from './commands/calendar.js';
 import { serveCommand } from './commands/serve.js';
-import { openRuntime } from '../runtime.js';
+import { openRuntime, startupAccountNotice } from '../runtime.js';
 import { verifyAuditChain } from '../services/audit.js';
 import { runDeadlineAlerts } from '../services/alerts.js';
 import { DomainError } from '../core/errors.js';
@@ -34,7 +34,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   migrate: async () => async () => {
     const rt = await openRuntime();
     process.stdout.write('数据库迁移完成。\n');
-    if (rt.bootstrap) process.stdout.write(`管理员账号：${rt.bootstrap.username}  初始密码：${rt.bootstrap.password}（仅显示这一次）\n`);
+    process.stdout.write(startupAccountNotice(rt));
     await rt.close();
     return 0;
   },
