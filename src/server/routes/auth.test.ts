@@ -148,4 +148,18 @@ describe('三员分立 and sessions over HTTP', () => {
       expect((await d.get('/api/requests')).statusCode).toBe(401);
     } finally { await app.close(); }
   });
+
+  it('a real 查询码 with a wrong key answers as fast as an unknown code (it used to fetch the timeline first)', async () => {
+    const made = (await reg.post('/api/requests', { applicant, description: '申请公开查询计时测试', channel: 'letter', receivedOn: '2026-12-03' })).json();
+    // a long timeline makes the old extra work visible: 3,000 events fetched and refused
+    await handle.db.execute(sql`INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name)
+      SELECT ${made.id}, 1000 + g, 'consultation_started', '2026-12-03', '{"note":"计时"}'::jsonb, '测试' FROM generate_series(1, 3000) g`);
+    const ask = async (code: string, key: string) => { const t0 = performance.now(); const r = await t.app.inject({ method: 'GET', url: `/api/public/requests/${code}?key=${key}` }); expect(r.statusCode).toBe(404); return performance.now() - t0; };
+    const wrongKey: number[] = [], unknown: number[] = [];
+    for (let i = 0; i < 25; i++) { wrongKey.push(await ask(made.trackingCode, 'WRONGKEY')); unknown.push(await ask('GK0000000000', 'WRONGKEY')); }
+    const median = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)];
+    expect(median(wrongKey)).toBeLessThan(median(unknown) * 1.5 + 0.5);
+    const right = await t.app.inject({ method: 'GET', url: `/api/public/requests/${made.trackingCode}?key=${made.accessKey}` });
+    expect(right.statusCode).toBe(200);
+  });
 });
