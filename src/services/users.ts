@@ -300,3 +300,42 @@ export async function auditRoleSplit(db: Executor, now = new Date()): Promise<Ro
     return changes;
   });
 }
+
+/**
+ * Command-line account administration, for whoever runs the server (三员分立: the 系统管理员 and 审计员 accounts are
+ * managed here, never by the security admin's pages). Each returns a random password to print once; the user must
+ * replace it at first login. Audited as 系统 (command line).
+ */
+export async function createAccountFromCli(db: Executor, input: { username: string; displayName: string; roles: string[]; departmentId?: number | null }, now = new Date()): Promise<{ username: string; password: string }> {
+  const roles = [...new Set(input.roles)];
+  if (!roles.length) throw new DomainError('VALIDATION', '请用 --role 指定角色');
+  assertRoles(roles);
+  if (!/^[A-Za-z0-9_.-]{3,32}$/.test(input.username)) throw new DomainError('VALIDATION', '用户名须为3–32位字母、数字、下划线、点或连字符');
+  if (roles.includes('handler') && !input.departmentId) throw new DomainError('VALIDATION', '承办人必须指定所属承办单位');
+  const password = generatePassword(input.username);
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
+    if (exists) throw new DomainError('CONFLICT', `用户名 ${input.username} 已存在`);
+    const [row] = await tx.insert(users).values({ username: input.username, displayName: input.displayName, roles, departmentId: input.departmentId ?? null, passwordHash: hash, mustChangePassword: true }).returning({ id: users.id });
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.created', targetType: 'user', targetId: row.id, detail: { username: input.username, roles, by: '命令行' } }, null, now);
+  });
+  return { username: input.username, password };
+}
+
+/** Command line: a new random password (to be replaced at next login), lock cleared, sessions ended; or enable/disable. */
+export async function resetAccountFromCli(db: Executor, username: string, change: { resetPassword?: boolean; active?: boolean }, now = new Date()): Promise<{ password: string | null }> {
+  const password = change.resetPassword ? generatePassword(username) : null;
+  const hash = password ? await hashPassword(password) : null;
+  await db.transaction(async (tx) => {
+    const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
+    if (!u) throw new DomainError('NOT_FOUND', `用户 ${username} 不存在`);
+    const set: Partial<typeof users.$inferInsert> = {};
+    if (hash) Object.assign(set, { passwordHash: hash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    if (change.active !== undefined) set.active = change.active;
+    await tx.update(users).set(set).where(eq(users.id, u.id));
+    await tx.delete(sessions).where(eq(sessions.userId, u.id));
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'user.updated', targetType: 'user', targetId: u.id, detail: { username, password: hash ? '***' : undefined, active: change.active, by: '命令行' } }, null, now);
+  });
+  return { password };
+}
