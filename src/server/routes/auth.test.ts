@@ -45,6 +45,10 @@ describe('三员分立 and sessions over HTTP', () => {
     const id = (await reg.post('/api/requests', { applicant, description: '申请公开征地批复', channel: 'letter', receivedOn: '2026-12-03' })).json().id;
     expect((await sec.get(`/api/requests/${id}`)).statusCode).toBe(403);
     expect((await sys.get(`/api/requests/${id}`)).statusCode).toBe(403);
+    // nor does the system admin export or import ledgers (personal data): the office's business roles do
+    expect((await sys.get('/api/exports/requests?format=csv')).statusCode).toBe(403);
+    expect((await sys.post('/api/imports/requests', {})).statusCode).toBe(403);
+    expect((await reg.get('/api/exports/requests?format=json')).statusCode).toBe(200);
   });
 
   it('the security admin grants neither 系统管理员 nor 审计员, to new or existing accounts, and cannot reset theirs', async () => {
