@@ -46,6 +46,8 @@ export function generatePassword(username?: string): string {
  */
 let dummyHash: Promise<string> | null = null;
 const getDummyHash = () => (dummyHash ??= hashPassword(randomToken(32)));
+/** Computes the dummy hash ahead of the first failed login (else that one answer would cost two scrypt runs). */
+export const prepareLogin = (): void => { void getDummyHash(); };
 
 /**
  * Use case: log in. Returns the cookie token (only its SM3 hash is stored) and the CSRF token of the session.

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { findSession } from '../../services/users.js';
+import { findSession, prepareLogin } from '../../services/users.js';
 import { shanghaiToday, type Actor, type Role, type ServiceContext } from '../../services/context.js';
 import type { AppDeps } from '../app.js';
 
@@ -34,6 +34,7 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionId', null);
+  prepareLogin();
   // Role checks (needRole) run in onRequest, right after the session is resolved and before the body is parsed or
   // validated: an anonymous caller gets 401 (and a wrong role 403) on every staff route, never a 400 that reveals
   // what the route expects. Routes declare `preHandler: needRole(…)`; this moves it.
