@@ -10,7 +10,8 @@ import { resolve } from 'node:path';
  * | GONGKAI_DATA_DIR    | embedded database directory and key file                            | ./data   |
  * | PORT / HOST         | HTTP listen address                                                 | 3000 / 0.0.0.0 |
  * | GONGKAI_KEY         | 64 hex chars: SM4 key (16 bytes) + HMAC-SM3 key (16 bytes) for personal data; unset = a key file in the data dir | — |
- * | GONGKAI_COOKIE_SECURE | "1" to mark cookies Secure (behind HTTPS)                          | 0        |
+ * | GONGKAI_COOKIE_SECURE | "1" to mark cookies Secure always (they already are whenever the request came over HTTPS, directly or through a trusted proxy's X-Forwarded-Proto) | 0 |
+ * | GONGKAI_SESSION_IDLE_MINUTES | a staff session ends after this many minutes without a request (besides its 12 h end) | 30 |
  * | GONGKAI_SCHEDULER   | "0" disables the in-server daily deadline job                        | 1        |
  * | LOG_LEVEL           | pino level                                                           | info     |
  * | GONGKAI_TRUST_PROXY | proxies whose X-Forwarded-For names the client (rate limits, audit): `none`, a hop count, or addresses/CIDRs/`loopback`, comma-separated | loopback |
@@ -22,6 +23,7 @@ export interface Config {
   readonly host: string;
   readonly key: string | null;
   readonly cookieSecure: boolean;
+  readonly sessionIdleMinutes: number;
   readonly scheduler: boolean;
   readonly logLevel: string;
   readonly trustProxy: false | number | string;
@@ -35,6 +37,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (key !== null && !/^[0-9a-fA-F]{64}$/.test(key)) problems.push('GONGKAI_KEY 必须是 64 位十六进制字符（SM4 密钥 + HMAC 密钥）');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push(`DATABASE_URL 必须以 postgres:// 开头，当前为 "${databaseUrl}"`);
+  const sessionIdleMinutes = Number(env.GONGKAI_SESSION_IDLE_MINUTES ?? 30);
+  if (!Number.isInteger(sessionIdleMinutes) || sessionIdleMinutes < 1 || sessionIdleMinutes > 720) problems.push(`GONGKAI_SESSION_IDLE_MINUTES 必须是 1–720 的整数（分钟），当前为 "${env.GONGKAI_SESSION_IDLE_MINUTES}"`);
   const trustProxy = parseTrustProxy(env.GONGKAI_TRUST_PROXY);
   if (trustProxy === null) problems.push(`GONGKAI_TRUST_PROXY 应为 none、跳数（整数）或以逗号分隔的地址/网段（可用 loopback），当前为 "${env.GONGKAI_TRUST_PROXY}"`);
   if (problems.length > 0) throw new Error(`配置错误：\n- ${problems.join('\n- ')}`);
@@ -45,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     host: env.HOST ?? '0.0.0.0',
     key,
     cookieSecure: env.GONGKAI_COOKIE_SECURE === '1',
+    sessionIdleMinutes,
     scheduler: env.GONGKAI_SCHEDULER !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: trustProxy ?? false,

@@ -3,17 +3,23 @@ import { openDb, type DbHandle } from './db/client.js';
 import { migrateDb } from './db/migrate.js';
 import { loadOrCreateKeys, type Keys } from './security/crypto.js';
 import { seedCalendar } from './services/calendar.js';
-import { bootstrapAdmin } from './services/users.js';
+import { auditRoleSplit, ensureAdminAccounts, type CreatedAccount, type RoleSplit } from './services/users.js';
+import { ensureSystemStartDate } from './services/system-start.js';
 import { sealAudit } from './services/audit.js';
-import { SYSTEM_ACTOR, shanghaiToday, type ServiceContext } from './services/context.js';
+import { ROLE_LABELS, SYSTEM_ACTOR, shanghaiToday, type Role, type ServiceContext } from './services/context.js';
 
 /** An opened deployment: config, database (migrated, calendar seeded) and keys. Used by `serve` and the CLI. */
 export interface Runtime {
   config: Config;
   handle: DbHandle;
   keys: Keys;
-  /** Password of the `admin` account when it was just created (print once), else null. */
-  bootstrap: { username: string; password: string } | null;
+  /**
+   * Administrator accounts created by this start (三员分立: 系统管理员 `admin`, 安全管理员 `anquan`, 审计员 `shenji` on
+   * first start; those missing on an existing deployment), each with its initial password: print once.
+   */
+  bootstrap: CreatedAccount[];
+  /** Accounts whose mixed administrator roles migration 0009 split (printed once, audited). */
+  roleSplits: RoleSplit[];
   systemContext(): ServiceContext;
   close(): Promise<void>;
 }
@@ -27,9 +33,15 @@ export async function openRuntime(overrides: Partial<Config> = {}, opts: { migra
       await seedCalendar(handle.db);
     }
     const keys = loadOrCreateKeys(config.key, config.dataDir);
-    const bootstrap = opts.migrate !== false ? await bootstrapAdmin(handle.db) : null;
+    let bootstrap: CreatedAccount[] = [];
+    let roleSplits: RoleSplit[] = [];
+    if (opts.migrate !== false) {
+      await ensureSystemStartDate(handle.db, shanghaiToday());
+      roleSplits = await auditRoleSplit(handle.db);
+      bootstrap = await ensureAdminAccounts(handle.db);
+    }
     return {
-      config, handle, keys, bootstrap,
+      config, handle, keys, bootstrap, roleSplits,
       systemContext: () => { const now = new Date(); return { db: handle.db, keys, now, today: shanghaiToday(now), actor: SYSTEM_ACTOR, ip: null }; },
       close: async () => { await sealAudit(handle.db).catch(() => 0); await handle.close(); },
     };
@@ -37,4 +49,21 @@ export async function openRuntime(overrides: Partial<Config> = {}, opts: { migra
     await handle.close();
     throw e;
   }
+}
+
+/**
+ * What a start must tell the operator once (Chinese): role changes made by migration 0009 and the initial passwords of
+ * administrator accounts just created. One line per account: `  admin      系统管理员  初始密码：…`. Empty when none.
+ */
+export function startupAccountNotice(rt: Pick<Runtime, 'bootstrap' | 'roleSplits'>): string {
+  const lines: string[] = [];
+  for (const c of rt.roleSplits) {
+    const names = (roles: string[]) => roles.map((r) => ROLE_LABELS[r as Role] ?? r).join('、') || '（无）';
+    lines.push(`三员分立：账号 ${c.username} 的角色由 ${names(c.before)} 调整为 ${names(c.after)}`);
+  }
+  if (rt.bootstrap.length) {
+    lines.push('三员分立账号（初始密码仅显示这一次；首次登录须修改密码）：');
+    for (const a of rt.bootstrap) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]}  初始密码：${a.password}`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }

@@ -1,7 +1,7 @@
 import { parseArgs, CliError } from './args.js';
 import { calendarCommand } from './commands/calendar.js';
 import { serveCommand } from './commands/serve.js';
-import { openRuntime } from '../runtime.js';
+import { openRuntime, startupAccountNotice } from '../runtime.js';
 import { verifyAuditChain } from '../services/audit.js';
 import { runDeadlineAlerts } from '../services/alerts.js';
 import { DomainError } from '../core/errors.js';
@@ -22,6 +22,7 @@ const USAGE = `gongkai — 政府信息公开工作平台
   calendar set-year FILE.json              录入或更正某年节假日安排
   alerts run                               期限提醒（3个工作日内到期、已超期）
   demo                                     载入示范机关演示数据
+  user list|add|reset-password|disable|enable  账号管理（三员分立：系统管理员、审计员账号只能在此办理）
   backup FILE / restore FILE               备份 / 恢复
   audit verify                             校验审计日志 SM3 链
 环境变量: DATABASE_URL（使用 PostgreSQL）, GONGKAI_DATA_DIR（嵌入式数据库目录，默认 ./data）`;
@@ -34,7 +35,7 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
   migrate: async () => async () => {
     const rt = await openRuntime();
     process.stdout.write('数据库迁移完成。\n');
-    if (rt.bootstrap) process.stdout.write(`管理员账号：${rt.bootstrap.username}  初始密码：${rt.bootstrap.password}（仅显示这一次）\n`);
+    process.stdout.write(startupAccountNotice(rt));
     await rt.close();
     return 0;
   },

@@ -23,7 +23,10 @@ export interface AppDeps {
   clock: () => Date;
   /** The legal date, normally today in Asia/Shanghai from `clock`; tests fix it. */
   today?: () => string;
+  /** Mark cookies Secure even on plain HTTP requests (they are Secure whenever the request came over HTTPS). */
   cookieSecure?: boolean;
+  /** A session ends after this many minutes without a request (default 30). */
+  sessionIdleMinutes?: number;
   /** Public endpoint rate limit per IP per minute. */
   publicRateLimit?: number;
   /**

@@ -15,8 +15,11 @@ import { appendAudit } from './audit.js';
 import { issueNotice } from './notices/notices.js';
 import { DomainError } from '../core/errors.js';
 
-/** Password of every demo account (printed by `gongkai demo`). */
-export const DEMO_PASSWORD = 'Gongkai2026';
+/**
+ * Password of every demo business account (printed by `gongkai demo`); passes the password policy. The three
+ * administrator accounts (admin, anquan, shenji) are the first-start ones, with their own printed passwords.
+ */
+export const DEMO_PASSWORD = 'Shifan#2026';
 
 export const DEMO_DEPARTMENTS = ['办公厅', '政策法规司', '耕地保护监督司', '地籍管理司', '执法局', '财务司', '国土空间规划局'];
 
@@ -27,8 +30,6 @@ export const DEMO_USERS: { username: string; displayName: string; roles: string[
   { username: 'shenhe', displayName: '陈审核', roles: ['reviewer'] },
   { username: 'baomi', displayName: '周保密', roles: ['secrecy_reviewer'] },
   { username: 'fabu', displayName: '吴发布', roles: ['publisher'] },
-  { username: 'anquan', displayName: '郑安全', roles: ['security_admin'] },
-  { username: 'shenji', displayName: '孙审计', roles: ['auditor'] },
 ];
 
 

@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM);
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEMO_PASSWORD = 'Gongkai2026';
+export const DEMO_PASSWORD = 'Shifan#2026';
 export const SHOTS_DIR = process.env.GONGKAI_E2E_SHOTS ?? join(tmpdir(), 'gongkai-e2e-screenshots');
 
 export const DESKTOP = { width: 1366, height: 768 };
@@ -52,12 +52,14 @@ function webBuildIsStale(): boolean {
 export interface TestServer {
   baseUrl: string;
   adminPassword: string | null;
+  /** Initial passwords of the first-start administrator accounts (三员分立: admin, anquan, shenji), by user name. */
+  initialPasswords: Record<string, string>;
   stop(): Promise<void>;
 }
 
 /** Builds the pages when missing, loads the demo agency into a fresh data dir and starts the server on a free port. */
 export async function startServer(): Promise<TestServer> {
-  if (process.env.GONGKAI_E2E_URL) return { baseUrl: process.env.GONGKAI_E2E_URL.replace(/\/$/, ''), adminPassword: process.env.GONGKAI_E2E_ADMIN_PASSWORD ?? null, stop: async () => {} };
+  if (process.env.GONGKAI_E2E_URL) return { baseUrl: process.env.GONGKAI_E2E_URL.replace(/\/$/, ''), adminPassword: process.env.GONGKAI_E2E_ADMIN_PASSWORD ?? null, initialPasswords: JSON.parse(process.env.GONGKAI_E2E_INITIAL_PASSWORDS ?? '{}') as Record<string, string>, stop: async () => {} };
   if (webBuildIsStale()) {
     const b = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
     if (b.status !== 0) throw new Error(`vite build 失败：\n${b.stdout}\n${b.stderr}`);
@@ -67,6 +69,7 @@ export async function startServer(): Promise<TestServer> {
   delete env.DATABASE_URL;
   const demo = run(['demo'], env);
   const adminPassword = /admin\s+\S+\s+初始密码：(\S+)/.exec(demo)?.[1] ?? null;
+  const initialPasswords = Object.fromEntries([...demo.matchAll(/^\s+(\S+)\s+\S+\s+初始密码：(\S+)$/gm)].map((m) => [m[1], m[2]]));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin/gongkai.mjs'), 'serve', '--port', String(port)], { cwd: ROOT, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -86,6 +89,7 @@ export async function startServer(): Promise<TestServer> {
   return {
     baseUrl,
     adminPassword,
+    initialPasswords,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -146,6 +150,27 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/staff/);
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * First login of an account with an initial password (the first-start administrator accounts): logs in, replaces
+ * the password in the dialog the workbench opens first, and returns the new one. Later logins use that.
+ */
+const changedPasswords = new Map<string, string>();
+export async function loginWithInitialPassword(page: Page, baseUrl: string, username: string, initial: string): Promise<string> {
+  const known = changedPasswords.get(username);
+  if (known) { await login(page, baseUrl, username, known); return known; }
+  await login(page, baseUrl, username, initial);
+  const next = `Lanting#${username.length}2026x`;
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByLabel('当前密码').fill(initial);
+  await dialog.getByLabel('新密码', { exact: true }).fill(next);
+  await dialog.getByLabel('确认新密码').fill(next);
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  changedPasswords.set(username, next);
+  return next;
 }
 
 export async function logout(page: Page): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, HAS_CHROMIUM, PHONE, expectClean, launchBrowser, login, openPage, screenshot, startServer, type TestServer } from './helpers.js';
+import { DESKTOP, HAS_CHROMIUM, PHONE, expectClean, launchBrowser, login, loginWithInitialPassword, openPage, screenshot, startServer, type TestServer } from './helpers.js';
 
 const PUBLIC_NAV = ['申请公开', '进度查询', '公开指南', '主动公开', '年度报告'];
 const PUBLIC_TITLES: Record<string, string> = { 申请公开: '政府信息公开申请', 进度查询: '办理进度查询', 公开指南: '政府信息公开指南', 主动公开: '主动公开', 年度报告: '政府信息公开工作年度报告' };
@@ -69,7 +69,10 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
   for (const role of ROLES) {
     it(`工作台：${role.user} 的菜单逐项可达`, async () => {
       const t = await openPage(browser, DESKTOP);
-      await login(t.page, server.baseUrl, role.user);
+      // anquan and shenji are first-start accounts (三员分立) with printed initial passwords, not demo ones
+      const initial = server.initialPasswords[role.user];
+      if (initial) await loginWithInitialPassword(t.page, server.baseUrl, role.user, initial);
+      else await login(t.page, server.baseUrl, role.user);
       const sider = t.page.locator('.ant-layout-sider');
       if (role.menu.some((m) => ['用户与角色', '承办单位', '节假日日历', '机关信息'].includes(m))) {
         await sider.getByText('系统管理').click();

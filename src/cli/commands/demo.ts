@@ -1,4 +1,4 @@
-import { openRuntime } from '../../runtime.js';
+import { openRuntime, startupAccountNotice } from '../../runtime.js';
 import { loadDemo, DEMO_PASSWORD } from '../../services/demo.js';
 import { loadDemoPublications } from '../../services/publications/demo.js';
 import { publishAnnualReport } from '../../services/reports/annual-report.js';
@@ -15,9 +15,9 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
     // Publish last year's annual report so the portal's 年度报告 page shows a real one (checks must pass).
     const lastYear = Number(rt.systemContext().today.slice(0, 4)) - 1;
     await publishAnnualReport(rt.systemContext(), lastYear);
-    process.stdout.write(`已载入示范机关演示数据：申请 ${r.requests} 件，行政复议/诉讼案件 ${r.cases} 件，主动公开信息 ${p.publications} 条，已发布 ${lastYear} 年度报告（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。\n\n演示账号（密码均为 ${DEMO_PASSWORD}）：\n`);
+    process.stdout.write(`已载入示范机关演示数据：申请 ${r.requests} 件，行政复议/诉讼案件 ${r.cases} 件，主动公开信息 ${p.publications} 条，已发布 ${lastYear} 年度报告（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。\n\n演示业务账号（密码均为 ${DEMO_PASSWORD}）：\n`);
     for (const u of r.users) process.stdout.write(`  ${u.username.padEnd(10)} ${u.displayName}  ${u.roles.map((x) => ROLE_LABELS[x as Role]).join('、')}${u.department ? `（${u.department}）` : ''}\n`);
-    if (rt.bootstrap) process.stdout.write(`  admin      系统管理员  初始密码：${rt.bootstrap.password}\n`);
+    process.stdout.write(startupAccountNotice(rt));
     process.stdout.write('\n启动：npm start，然后打开 http://localhost:3000/staff\n');
     return 0;
   } finally { await rt.close(); }

@@ -9,6 +9,7 @@ type Register = (name: string, load: () => Promise<Handler>) => void;
 export function loadExtraCommands(register: Register): void {
   register('notice', async () => (await import('./notice.js')).noticeCommand);
   register('demo', async () => (await import('./demo.js')).demoCommand);
+  register('user', async () => (await import('./user.js')).userCommand);
   register('backup', async () => (await import('./backup.js')).backupCommand);
   register('restore', async () => (await import('./backup.js')).restoreCommand);
   register('export', async () => (await import('./export-requests.js')).exportCommand);

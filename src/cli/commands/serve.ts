@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { openRuntime } from '../../runtime.js';
+import { openRuntime, startupAccountNotice } from '../../runtime.js';
 import { buildApp, DEFAULT_WEB_DIR } from '../../server/app.js';
 import { runDeadlineAlerts } from '../../services/alerts.js';
 import { AUDIT_SEAL_INTERVAL_MS, sealAudit } from '../../services/audit.js';
@@ -17,10 +17,9 @@ export async function serveCommand(args: ParsedArgs): Promise<number> {
   }
   const port = Number(flagString(args.flags, 'port') ?? process.env.PORT ?? 3000);
   const rt = await openRuntime({ port });
-  const app = await buildApp({ db: rt.handle.db, keys: rt.keys, clock: () => new Date(), cookieSecure: rt.config.cookieSecure, trustProxy: rt.config.trustProxy, logger: { level: rt.config.logLevel } });
-  if (rt.bootstrap) {
-    process.stdout.write(`\n================ 首次启动 ================\n管理员账号：${rt.bootstrap.username}\n初始密码：  ${rt.bootstrap.password}\n（仅显示这一次；首次登录后请修改密码。载入演示数据：npx gongkai demo）\n==========================================\n\n`);
-  }
+  const app = await buildApp({ db: rt.handle.db, keys: rt.keys, clock: () => new Date(), cookieSecure: rt.config.cookieSecure, sessionIdleMinutes: rt.config.sessionIdleMinutes, trustProxy: rt.config.trustProxy, logger: { level: rt.config.logLevel } });
+  const notice = startupAccountNotice(rt);
+  if (notice) process.stdout.write(`\n==========================================\n${notice}${rt.bootstrap.length ? '（载入演示数据：npx gongkai demo）\n' : ''}==========================================\n\n`);
   let timer: NodeJS.Timeout | null = null;
   if (rt.config.scheduler) {
     // Daily deadline job: hourly tick, runs at most once per day, one process of many (advisory lock).

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, bigserial, primaryKey } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, bigserial, primaryKey } from 'drizzle-orm/pg-core';
 
 /** Key/value settings of the deployment: agency profile, deadline settings, bootstrap flags. */
 export const settings = pgTable('settings', {
@@ -29,15 +29,22 @@ export const users = pgTable('users', {
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('users_username_uq').on(t.username)]);
+}, (t) => [
+  uniqueIndex('users_username_uq').on(t.username),
+  // 三员分立 held by the database too: an administrator role (系统管理员/安全管理员/审计员) is the account's only role.
+  check('users_admin_role_alone', sql`NOT (${t.roles} ?| ARRAY['admin','security_admin','auditor']) OR jsonb_array_length(${t.roles}) = 1`),
+]);
 
 /** Sessions live in the database so that several stateless processes can serve one deployment. */
 export const sessions = pgTable('sessions', {
   id: text('id').primaryKey(), // SM3 hash of the cookie token
   userId: integer('user_id').notNull().references(() => users.id),
   csrfToken: text('csrf_token').notNull(),
+  /** Absolute end (12 h after login). */
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Last request seen (written at most once a minute): the session ends after the idle timeout. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
 /** Holiday / 调休 notice per year (shipped data or entered by an administrator). */

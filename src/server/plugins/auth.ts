@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../../core/errors.js';
-import { findSession } from '../../services/users.js';
+import { findSession, prepareLogin } from '../../services/users.js';
 import { shanghaiToday, type Actor, type Role, type ServiceContext } from '../../services/context.js';
 import type { AppDeps } from '../app.js';
 
@@ -12,8 +12,14 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    /** Id (SM3 of the cookie token) of the session in use, or null. */
+    sessionId: string | null;
     /** Service context for this request: `today` resolved once here, at the edge. */
     ctx(): ServiceContext;
+  }
+  interface FastifyInstance {
+    /** Every route registered, and whether it checks the caller's role (tests walk it: anonymous → 401). */
+    routeTable: { method: string; url: string; needsLogin: boolean }[];
   }
 }
 
@@ -27,6 +33,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionId', null);
+  prepareLogin();
+  // Role checks (needRole) run in onRequest, right after the session is resolved and before the body is parsed or
+  // validated: an anonymous caller gets 401 (and a wrong role 403) on every staff route, never a 400 that reveals
+  // what the route expects. Routes declare `preHandler: needRole(…)`; this moves it.
+  const routeTable: FastifyInstance['routeTable'] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    const pre = route.preHandler === undefined ? [] : [route.preHandler].flat();
+    const checks = pre.filter((h) => ROLE_CHECK in (h as object));
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, needsLogin: checks.length > 0 });
+    if (!checks.length) return;
+    route.preHandler = pre.filter((h) => !(ROLE_CHECK in (h as object)));
+    route.onRequest = [...(route.onRequest === undefined ? [] : [route.onRequest].flat()), ...checks] as typeof route.onRequest;
+  });
   app.decorateRequest('ctx', function (this: FastifyRequest) {
     const now = deps.clock();
     return { db: deps.db, keys: deps.keys, now, today: deps.today ? deps.today() : shanghaiToday(now), actor: this.actor, ip: this.ip };
@@ -37,8 +58,8 @@ export function registerAuth(app: FastifyInstance, deps: AppDeps): void {
     if (!req.url.startsWith('/api/')) return done();
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return done();
-    findSession(deps.db, token, deps.clock()).then((s) => {
-      if (s) { req.actor = s.actor; req.csrfToken = s.csrfToken; }
+    findSession(deps.db, token, deps.clock(), deps.sessionIdleMinutes).then((s) => {
+      if (s) { req.actor = s.actor; req.csrfToken = s.csrfToken; req.sessionId = s.sessionId; }
       done(csrfProblem(req) ?? (s?.mustChangePassword ? passwordChangeProblem(req) : undefined));
     }, done);
   });
@@ -65,10 +86,25 @@ function csrfProblem(req: FastifyRequest): DomainError | undefined {
   return undefined;
 }
 
-/** preHandler: the route needs a logged-in user with one of these roles. */
+const ROLE_CHECK = Symbol('needRole');
+
+/**
+ * The route needs a logged-in user with one of these roles (none listed: any logged-in user). Declared as the
+ * route's preHandler; `registerAuth` runs it in onRequest, before body parsing and validation.
+ */
 export function needRole(...roles: Role[]) {
-  return async (req: FastifyRequest, _reply: FastifyReply) => {
+  const check = async (req: FastifyRequest, _reply: FastifyReply) => {
     if (!req.actor) throw new DomainError('UNAUTHORIZED', '请先登录');
     if (roles.length && !roles.some((r) => req.actor!.roles.includes(r))) throw new DomainError('FORBIDDEN', '当前账号没有访问此功能的权限');
   };
+  return Object.assign(check, { [ROLE_CHECK]: roles });
+}
+
+/**
+ * Whether cookies set on this request get `Secure`: always when configured, and whenever the request came over
+ * HTTPS, directly or through a trusted proxy that says so (`X-Forwarded-Proto`, honoured only from the proxies of
+ * GONGKAI_TRUST_PROXY: Fastify's `request.protocol`).
+ */
+export function cookieSecure(req: FastifyRequest, configured = false): boolean {
+  return configured || req.protocol === 'https';
 }

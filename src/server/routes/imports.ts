@@ -14,6 +14,7 @@ import { getImportJob, startImportJob } from '../../services/imports/jobs.js';
 import { ledgerFormatOf } from '../../services/imports/readers.js';
 import type { ImportKind } from '../../services/imports/common.js';
 import { EXPORT_ROLES, exportRequestLedger } from '../../services/imports/export-requests.js';
+import { IMPORT_ROLES } from '../../services/imports/import-requests.js';
 import { needRole } from '../plugins/auth.js';
 import { attachment } from './notices.js';
 
@@ -47,10 +48,14 @@ async function acceptUpload(kind: ImportKind, req: FastifyRequest, reply: Fastif
   return reply.status(202).send({ jobId: String(jobId), message: '已收到文件，正在导入；请查询导入进度' });
 }
 
-/** Ledger imports (DESIGN.md "Ledger import format", "Cases ledger") and annual facts: registrar or admin. */
+/**
+ * Ledger imports (DESIGN.md "Ledger import format", "Cases ledger") and annual facts: the office's registrar; exports
+ * also the reviewer. Not the system admin (三员分立: it reads no request content or personal data); whoever runs
+ * the server keeps the CLI (`gongkai import`, `gongkai export`).
+ */
 export async function importRoutes(app: App): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const importers = needRole('registrar', 'admin');
+  const importers = needRole(...IMPORT_ROLES);
   const tags = ['台账导入'];
   r.post('/api/imports/requests', { preHandler: importers, schema: { tags, summary: '导入依申请公开台账（multipart 字段 file：.csv UTF-8/GBK、.xlsx、.json）' } }, (req, reply) => acceptUpload('requests', req, reply));
   r.post('/api/imports/cases', { preHandler: importers, schema: { tags, summary: '导入行政复议/行政诉讼台账（multipart 字段 file）' } }, (req, reply) => acceptUpload('cases', req, reply));

@@ -24,7 +24,7 @@ import { REQUEST_LEDGER_COLUMNS, type RequestLedgerKey } from './columns.js';
 import { rowsOf } from './common.js';
 import { IMPORT_DEFAULT_DEPARTMENT } from './request-ledger.js';
 
-export const EXPORT_ROLES: Role[] = ['registrar', 'reviewer', 'admin'];
+export const EXPORT_ROLES: Role[] = ['registrar', 'reviewer']; // 三员分立: the system admin exports no personal data (issue 12)
 export type ExportFormat = 'csv' | 'xlsx' | 'json';
 const PAGE = 1000;
 const DATE_KEYS: ReadonlySet<RequestLedgerKey> = new Set(['receivedOn', 'supplementRequestedOn', 'supplementReceivedOn', 'repliedOn']);

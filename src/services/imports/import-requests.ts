@@ -32,7 +32,7 @@ import { validateRequestLedger, type CheckedRequest, type ValidateInput, type Va
 const SOURCE_LABELS: Record<string, string> = { online: '网上提交', staff: '窗口登记' };
 
 /** Who may import ledgers. */
-export const IMPORT_ROLES = ['registrar', 'admin'] as const;
+export const IMPORT_ROLES = ['registrar'] as const; // 三员分立: the system admin reads no request content (issue 12)
 
 /** Existing requests with these refs: id, source (locked FOR UPDATE when about to be written). */
 async function findRefs(db: Executor, refs: string[], lock = false): Promise<Map<string, { id: number; source: string }>> {

@@ -1,3 +1,4 @@
+import { getSystemStartDate } from '../system-start.js';
 import { writeFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,12 +29,14 @@ const ITEMS: [title: string, category: string, topic: string, kind: string, chan
 export async function loadDemoPublications(ctx: ServiceContext): Promise<{ publications: number }> {
   const rows: Record<string, string>[] = [];
   let n = 0;
+  // Imported items skip the secrecy review, so only those published before the system started may be imported.
+  const startedOn = await getSystemStartDate(ctx.db, ctx.today);
   for (const year of [2024, 2025, 2026]) {
     for (const [i, [title, category, topic, kind, channels]] of ITEMS.entries()) {
       const month = 1 + ((i * 5 + year) % 11);
       const day = 3 + ((i * 7) % 24);
       const publishedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-      if (`${publishedOn}` > ctx.today) continue;
+      if (`${publishedOn}` > ctx.today || publishedOn >= startedOn) continue;
       n++;
       const t = title.replace('{Y}', String(year)).replace('{N}', String(100 + i));
       rows.push({

@@ -12,6 +12,7 @@ import { bodyColumns } from './create-publication.js';
 import { readTable, tableFormatOf, type TableFormat } from './read-table.js';
 import { getPublicationSettings } from './settings.js';
 import { invalidatePublicCache } from './public-cache.js';
+import { getSystemStartDate } from '../system-start.js';
 
 export interface ImportProgress { phase: 'validate' | 'write'; processed: number; total: number | null }
 
@@ -61,7 +62,9 @@ export async function getImportJob(ctx: ServiceContext, id: number) {
  * is read twice as a stream: first every row is validated (and checked against existing 索引号), and a file with any
  * error is rejected whole with every error listed (row, column, value, why); then all rows are written in batches
  * inside ONE transaction, so nothing is ever half-imported. Imported items count as already reviewed and published;
- * re-importing the same 索引号 updates the item (only items that came from an import).
+ * re-importing the same 索引号 updates the item (only items that came from an import). That skips the secrecy review,
+ * so only historical items may be imported: published before the system's start date (services/system-start.ts);
+ * a later one is refused (it must be drafted and reviewed in the system), and the audit entry records the rule.
  */
 export async function importPublications(ctx: ServiceContext, path: string, opts: ImportOptions = {}): Promise<ImportResult> {
   const actor = requireRole(ctx.actor, 'publisher');
@@ -80,6 +83,7 @@ export async function importPublications(ctx: ServiceContext, path: string, opts
     let mapping: HeaderMapping | null = null;
     let total = 0;
     let batch: { rowNo: number; indexNo: string; column: string }[] = [];
+    const startedOn = await getSystemStartDate(ctx.db, ctx.today);
     const checkExisting = async () => {
       if (!batch.length) return;
       const found = await ctx.db.select({ indexNo: publications.indexNo, source: publications.source }).from(publications).where(inArray(publications.indexNo, batch.map((b) => b.indexNo)));
@@ -99,6 +103,9 @@ export async function importPublications(ctx: ServiceContext, path: string, opts
       total++;
       const { row, errors: rowErrors } = validateImportRow(rowValues(cells, mapping), rowNo, mapping.headerOf, ctx.today);
       errors.push(...rowErrors);
+      if (row && row.publishedOn >= startedOn) {
+        errors.push({ row: rowNo, column: mapping.headerOf.publishedOn ?? '发布日期', value: row.publishedOn, message: `发布日期不早于系统启用日期 ${startedOn}：系统启用后发布的信息须在系统内起草并经保密审查后发布，不能导入（只能导入启用前已发布的历史信息）` });
+      }
       if (row) {
         const first = seen.get(row.indexNo);
         const column = mapping.headerOf.indexNo ?? '索引号';
@@ -153,7 +160,7 @@ export async function importPublications(ctx: ServiceContext, path: string, opts
             channels: excluded('channels'), state: 'published', eventCount: sql`${publications.eventCount} + 1`, updatedAt: new Date(),
           },
         }).returning({ id: publications.id, seq: publications.eventCount, indexNo: publications.indexNo, isNew: sql<boolean>`(xmax = 0)` });
-        await tx.insert(publicationEvents).values(saved.map((s) => ({ publicationId: s.id, seq: s.seq, type: 'imported', on: ctx.today, payload: { file: filename, indexNo: s.indexNo, jobId }, actorId: actor.id > 0 ? actor.id : null, actorName: actor.displayName })));
+        await tx.insert(publicationEvents).values(saved.map((s) => ({ publicationId: s.id, seq: s.seq, type: 'imported', on: ctx.today, payload: { file: filename, indexNo: s.indexNo, jobId, historical: true }, actorId: actor.id > 0 ? actor.id : null, actorName: actor.displayName })));
         for (const s of saved) (s.isNew ? inserted++ : updated++);
         processed += rows.length;
         rows = [];
@@ -171,7 +178,7 @@ export async function importPublications(ctx: ServiceContext, path: string, opts
         if (rows.length >= batchSize) await flush();
       }
       await flush();
-      await appendAudit(tx, actor, { action: 'publication.imported', targetType: 'import_job', targetId: jobId, detail: { file: filename, total, inserted, updated } }, ctx.ip ?? null, ctx.now);
+      await appendAudit(tx, actor, { action: 'publication.imported', targetType: 'import_job', targetId: jobId, detail: { file: filename, total, inserted, updated, historical: true, publishedBefore: startedOn, secrecyReview: '启用前已发布的历史信息，导入时不经保密审查' } }, ctx.ip ?? null, ctx.now);
     });
     invalidatePublicCache();
     // Fresh statistics: the search plans by PostgreSQL's estimates of how often words occur (PGlite runs no autovacuum).

@@ -45,7 +45,7 @@ type StatusRow = {
  * keeps the planner from hashing the whole table when it is small; measured 0.33 → 0.25 ms for 20 codes on 1,000
  * requests, and one index probe instead of a table scan for a lone lookup).
  */
-const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LATERAL (
+const STATUS_SQL = `SELECT x.* FROM unnest($1::text[], $2::text[]) AS c(code, key_hash) CROSS JOIN LATERAL (
     SELECT r.tracking_code AS "trackingCode", r.ref, r.access_key_hash AS "accessKeyHash", r.state,
       r.received_on::text AS "receivedOn", r.due_on::text AS "dueOn", r.outcome, r.replied_on::text AS "repliedOn",
       r.delivered_on::text AS "deliveredOn", r.description,
@@ -53,7 +53,7 @@ const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LAT
       CASE WHEN r.state IN (${ANSWERED_STATES.map((s) => `'${s}'`).join(', ')}) THEN
         (SELECT json_build_object('docNumber', n.doc_number, 'html', n.html) FROM notices n
           WHERE n.request_id = r.id AND n.type = 'reply' AND n.status = 'final' ORDER BY n.id DESC LIMIT 1) END AS reply
-    FROM requests r WHERE r.tracking_code = c.code LIMIT 1) x`;
+    FROM requests r WHERE r.tracking_code = c.code AND r.access_key_hash = c.key_hash LIMIT 1) x`;
 
 /**
  * One lookup function per database: concurrent queries are coalesced into one statement (db/batch-calls.ts), run
@@ -62,23 +62,29 @@ const STATUS_SQL = `SELECT x.* FROM unnest($1::text[]) AS c(code) CROSS JOIN LAT
  * 18 codes each): 25–26k vs 21k answers/s, because one busy PostgreSQL backend competes less with Node for the cores
  * than four do; a statement takes 0.1–0.3 ms, so nobody waits long behind it.
  */
-const lookups = new WeakMap<object, (code: string) => Promise<StatusRow | undefined>>();
-function statusLookup(db: Db): (code: string) => Promise<StatusRow | undefined> {
+const lookups = new WeakMap<object, (codeAndKeyHash: string) => Promise<StatusRow | undefined>>();
+function statusLookup(db: Db): (codeAndKeyHash: string) => Promise<StatusRow | undefined> {
   let lookup = lookups.get(db);
   if (!lookup) {
-    lookup = batchCalls(async (codes: string[]) => {
-      const rows = await queryPrepared<StatusRow>(db, 'gk_public_status', STATUS_SQL, [codes]);
-      return new Map(rows.map((r) => [r.trackingCode, r]));
+    lookup = batchCalls(async (pairs: string[]) => {
+      const split = pairs.map((p) => p.split(' '));
+      const rows = await queryPrepared<StatusRow>(db, 'gk_public_status_keyed', STATUS_SQL, [split.map((x) => x[0]), split.map((x) => x[1])]);
+      return new Map(rows.map((r) => [`${r.trackingCode} ${r.accessKeyHash}`, r]));
     }, { maxInFlight: 1 });
     lookups.set(db, lookup);
   }
   return lookup;
 }
 
-/** Use case: the public progress query by tracking code and access key; unknown code and wrong key look the same. */
+/**
+ * Use case: the public progress query by tracking code and access key. An unknown code and a wrong key look the same
+ * and cost the same: the key is matched inside the statement, so a real code with a wrong key no longer fetches the
+ * timeline and the reply before being refused (it answered ~0.3 ms slower than an unknown code, issue 12 item 8).
+ */
 export async function getPublicStatus(ctx: ServiceContext, trackingCode: string, accessKey: string) {
-  const row = await statusLookup(ctx.db)(trackingCode.trim().toUpperCase());
-  if (!row || !row.accessKeyHash || row.accessKeyHash !== sm3(accessKey.trim().toUpperCase())) throw new DomainError('NOT_FOUND', '未找到该申请：请核对查询码和查询密码');
+  const code = trackingCode.trim().toUpperCase().replace(/\s/g, '');
+  const row = await statusLookup(ctx.db)(`${code} ${sm3(accessKey.trim().toUpperCase())}`);
+  if (!row) throw new DomainError('NOT_FOUND', '未找到该申请：请核对查询码和查询密码');
   const timeline = (row.events ?? []).filter((e) => PUBLIC_EVENT_TEXT[e.type]).map((e) => ({ on: e.on, type: e.type, text: PUBLIC_EVENT_TEXT[e.type] }));
   const answered = ANSWERED_STATES.includes(row.state);
   return {

@@ -128,6 +128,10 @@ export interface UserRow {
   departmentId: number | null;
   departmentName: string | null;
   active: boolean;
+  /** Initial or reset password not yet replaced by the user. */
+  mustChangePassword: boolean;
+  /** 三员分立 problem of this account's roles (data from before the rule), or null. */
+  roleProblem: string | null;
   createdAt: string;
 }
 

@@ -12,7 +12,7 @@ export const PAGE_ROLES = {
   register: ['registrar'],
   inbox: ['registrar', 'handler', 'reviewer', 'secrecy_reviewer'],
   annualReport: ['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'publisher', 'admin', 'auditor'],
-  imports: ['registrar', 'admin'],
+  imports: ['registrar'],
   cases: ['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'admin', 'auditor'],
   publications: ['publisher', 'secrecy_reviewer', 'reviewer', 'auditor'],
   publicationsEdit: ['publisher'],

@@ -2,6 +2,7 @@ import { App, Form, Input, Modal } from 'antd';
 import { applyServerErrors } from '../../components/form-errors.js';
 import { errorMessage } from '../../api/client.js';
 import { clearMustChangePassword, useChangePassword } from './use-session.js';
+import { PASSWORD_RULE_TEXT, passwordProblems } from '../../../shared/password-policy.js';
 
 interface Values { oldPassword: string; newPassword: string; confirm: string }
 
@@ -40,7 +41,7 @@ export function ChangePasswordModal({ open, onClose, forced = false }: { open: b
         <Form.Item name="oldPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="newPassword" label="新密码" extra="至少10位，须包含字母和数字" rules={[{ required: true, message: '请输入新密码' }, { min: 10, message: '新密码至少10位' }, { pattern: /^(?=.*[A-Za-z])(?=.*\d).+$/, message: '新密码须同时包含字母和数字' }]}>
+        <Form.Item name="newPassword" label="新密码" extra={PASSWORD_RULE_TEXT} rules={[{ required: true, message: '请输入新密码' }, { validator: async (_r, v?: string) => { const p = v ? passwordProblems(v) : []; if (p.length) throw new Error(p.join('；')); } }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item name="confirm" label="确认新密码" dependencies={['newPassword']} rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: async (_r, v) => { if (v && v !== getFieldValue('newPassword')) throw new Error('两次输入的新密码不一致'); } })]}>
