@@ -56,7 +56,9 @@ describe('expiry events that rely on a provisional period are refused until the 
 
   it('征求意见逾期未答复: closing without an opinion relies on the 15 working days; closing with one does not', () => {
     const v = view([REG, ASSIGNED, { type: 'consultation_started', on: '2026-12-14', party: 'third_party', name: '某某建设有限公司' }], SHIPPED_CALENDAR);
-    expect(v.consultations[0].responseDueOn).toBe('2027-01-05');
+    // No receipt recorded: the 15 working days run from the letter's sending (lifecycle's consultationPauseLimit).
+    expect(v.consultations[0].responseDueOn).toBeNull();
+    expect(v.consultations[0].pauseLimitOn).toBe('2027-01-05');
     const silent: RequestEvent = { type: 'consultation_ended', on: '2027-01-06', name: '某某建设有限公司', opinion: 'none' };
     expect(refusal(() => assertExpiryPeriodFinal(v, silent, SHIPPED_CALENDAR)).message).toMatch(/^某某建设有限公司提出意见的期限（至2027-01-05）跨入2027年/);
     const answered: RequestEvent = { type: 'consultation_ended', on: '2027-01-06', name: '某某建设有限公司', opinion: 'object' };

@@ -34,7 +34,9 @@ function reliedPeriod(view: RequestView | null, event: RequestEvent): ReliedPeri
     case 'consultation_ended': {
       if (event.opinion !== 'none') return null;
       const open = [...view.consultations].reverse().find((c) => c.endedOn === null && (!event.name || c.name === event.name));
-      return open?.responseDueOn ? { what: `${open.name}提出意见的期限`, from: open.startedOn, to: open.responseDueOn } : null;
+      // The date the lifecycle relies on: 15 working days from receipt, or from sending until receipt is recorded.
+      const until = open ? open.responseDueOn ?? open.pauseLimitOn : null;
+      return open && until ? { what: `${open.name}提出意见的期限`, from: open.startedOn, to: until } : null;
     }
     default:
       return null;
