@@ -68,6 +68,12 @@ describe('demo agency: reports equal the case ledger; only ended years published
       expect(html).toContain(`${y}年政府信息公开工作年度报告`);
     }
     await expect(getPublishedReportHtml(handle.db, 2026)).rejects.toThrow(/2026年度报告尚未发布/);
+    // The catalogue's 年度报告 items: last year's report each January, none for a year not yet over (was: 2026's dated July 2026).
+    const items = (await handle.db.execute(sql`SELECT title, published_on::text AS on FROM publications WHERE title LIKE '%政府信息公开工作年度报告' ORDER BY published_on`) as unknown as { rows: { title: string; on: string }[] }).rows;
+    expect(items).toEqual([
+      { title: '示范市自然资源和规划局2024年政府信息公开工作年度报告', on: '2025-01-20' },
+      { title: '示范市自然资源和规划局2025年政府信息公开工作年度报告', on: '2026-01-20' },
+    ]);
     const audit = (await handle.db.execute(sql`SELECT action, actor_name FROM audit_log WHERE target_type = 'annual_report' AND target_id = '2025' ORDER BY id`) as unknown as { rows: { action: string; actor_name: string }[] }).rows;
     expect(audit.map((a) => a.action)).toEqual(['report.submitted', 'report.review_passed', 'report.approved', 'report.published']);
     expect(audit.map((a) => a.actor_name)).toEqual(['王登记(dengji)', '周保密(baomi)', '陈审核(shenhe)', '吴发布(fabu)']);
