@@ -14,7 +14,7 @@ const STEP_OF: Record<string, number> = { pending_review: 1, pending_approval: 2
 
 /** The reasons a refusal carries (details.problems), or its message. */
 function reasonsOf(err: unknown): string[] {
-  if (err instanceof ApiError && err.problems.length > 0) return err.problems.map((p) => p.message);
+  if (err instanceof ApiError && err.problems.length > 1) return err.problems.map((p) => p.message);
   return [errorMessage(err)];
 }
 
@@ -57,7 +57,7 @@ export function PublishingPanel({ year, format }: { year: number; format: Report
       <Steps size="small" current={open ? STEP_OF[open.state] : s.published ? 4 : 0}
         items={[{ title: '提交发布' }, { title: '保密审查' }, { title: '审核' }, { title: '发布' }, { title: '已在门户公开' }]} />
 
-      {blocking.length > 0 && (
+      {blocking.length > 0 && !refused && (
         <Alert type="warning" showIcon title={`${year}年度报告暂不能提交发布`} data-testid="publish-blockers"
           description={<ul style={{ margin: 0, paddingLeft: 20 }}>{blocking.map((p) => <li key={p.message}>{p.message}</li>)}</ul>} />
       )}

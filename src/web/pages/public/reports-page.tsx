@@ -59,7 +59,7 @@ export function PublicReportsPage() {
                         <span>
                           {link ? <a href={link} target="_blank" rel="noreferrer">{title}</a> : <Typography.Text delete>{title}</Typography.Text>}
                           {r.state === 'withdrawn' && <Tag color="red" style={{ marginLeft: 8 }}>已撤回</Tag>}
-                          {r.state !== 'withdrawn' && (r.version ?? 1) > 1 && <Tag color="orange" style={{ marginLeft: 8 }}>已更正（第{r.version}版）</Tag>}
+                          {r.state !== 'withdrawn' && r.correctionNote && <Tag color="orange" style={{ marginLeft: 8 }}>已更正（第{r.version}版）</Tag>}
                         </span>
                         {r.state === 'withdrawn' && <Typography.Text type="danger">{formatDate(r.withdrawnOn ?? null)}撤回。撤回理由：{r.withdrawnReason}</Typography.Text>}
                         {r.state !== 'withdrawn' && r.correctionNote && <Typography.Text>更正说明：{r.correctionNote}</Typography.Text>}
