@@ -4,7 +4,7 @@
  * the year, correct a published report by a new version with a public 更正说明, withdraw it with a reason. Every
  * step is audited. `published_reports` always holds the current published version of a year.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { annualReportVersions, publishedReports } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../core/errors.js';
@@ -20,6 +20,11 @@ import { buildYearReport, renderReportPage, reportTitle } from './annual-report.
 import { assertReportYear, REPORT_READ_ROLES } from './facts.js';
 
 type VersionRow = typeof annualReportVersions.$inferSelect;
+
+/** Serialises the writers of one year's versions (two submissions at once would both take the next number). */
+async function lockYear(tx: Executor, year: number): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(724110, ${year}::int)`);
+}
 
 const publicUrl = (year: number, version?: number) => (version ? `/api/public/reports/${year}/v/${version}` : `/api/public/reports/${year}`);
 
@@ -84,6 +89,7 @@ export async function submitAnnualReport(ctx: ServiceContext, year: number, inpu
   const failing = new Set(built.report.checks.filter((c) => !c.ok).map((c) => c.rule));
   const kept = Object.fromEntries(Object.entries(explanations).filter(([k]) => failing.has(k)));
   return ctx.db.transaction(async (tx) => {
+    await lockYear(tx, year);
     const versions = await tx.select({ version: annualReportVersions.version, state: annualReportVersions.state }).from(annualReportVersions)
       .where(eq(annualReportVersions.year, year)).for('update');
     const open = versions.find((v) => OPEN_VERSION_STATES.includes(v.state as ReportVersionState));
@@ -131,6 +137,7 @@ export async function publishAnnualReport(ctx: ServiceContext, year: number, opt
   assertConfirmsYear(year, opts.confirmYear);
   if (!reportYearEnded(year, ctx.today)) throw new DomainError('VALIDATION', `${year}年度尚未结束（今天是${ctx.today}），不能发布该年度报告`);
   return ctx.db.transaction(async (tx) => {
+    await lockYear(tx, year);
     const versions = await tx.select().from(annualReportVersions).where(eq(annualReportVersions.year, year)).for('update');
     const v = versions.find((x) => x.state === 'approved');
     if (!v) {
@@ -161,6 +168,7 @@ export async function withdrawAnnualReport(ctx: ServiceContext, year: number, re
   if (!why) throw new DomainError('VALIDATION', '请填写撤回理由（将在门户上公开）', { problems: [{ field: 'reason', message: '理由不能为空' }] });
   if (why.length > 2000) throw new DomainError('VALIDATION', '撤回理由不能超过2000字', { problems: [{ field: 'reason', message: '理由过长' }] });
   return ctx.db.transaction(async (tx) => {
+    await lockYear(tx, year);
     const [v] = await tx.select().from(annualReportVersions).where(and(eq(annualReportVersions.year, year), eq(annualReportVersions.state, 'published'))).for('update');
     if (!v) throw new DomainError('CONFLICT', `${year}年度报告当前没有已发布的版本，无需撤回`);
     const [row] = await tx.update(annualReportVersions).set({ state: 'withdrawn', withdrawnOn: ctx.today, withdrawnReason: why }).where(eq(annualReportVersions.id, v.id)).returning();
