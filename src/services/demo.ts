@@ -14,6 +14,7 @@ import { putSetting, DEFAULT_AGENCY } from './settings.js';
 import { appendAudit } from './audit.js';
 import { issueNotice } from './notices/notices.js';
 import { DomainError } from '../core/errors.js';
+import type { CaseResult } from '../core/reports/cases.js';
 
 /**
  * Password of every demo business account (printed by `gongkai demo`); passes the password policy. The three
@@ -225,7 +226,8 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
     WHERE type <> 'submitted'`);
   // Cases (行政复议 / 行政诉讼) linked to some closed requests.
   const closed = await ctx.db.select({ id: requests.id, ref: requests.ref, repliedOn: requests.repliedOn }).from(requests).where(sql`${requests.state} = 'closed' AND ${requests.outcome} IN ('partly_disclosed','withheld_process_info','unavailable_not_held','withheld_third_party')`).limit(18);
-  const results = ['维持', '维持', '驳回', '撤销', '确认违法', '责令履行', '终止', '撤诉', null];
+  // Result codes (core/reports/cases.ts), never labels: a label was counted as 其他结果 (issue 11 item 5).
+  const results: (CaseResult | null)[] = ['upheld', 'upheld', 'dismissed', 'revoked', 'confirmed_illegal', 'ordered_to_perform', 'terminated', 'withdrawn', null];
   let nCases = 0;
   await ctx.db.transaction(async (tx) => {
     for (const [i, c] of closed.entries()) {

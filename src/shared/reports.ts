@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DbIdParam } from './ids.js';
 import { IsoDateSchema } from './dates.js';
+import { CASE_RESULTS, unknownCaseResultMessage } from '../core/reports/cases.js';
 
 export const ReportFormatSchema = z.enum(['gov-2021', 'gov-2019', 'gov-2014']);
 export const ReportFileTypeSchema = z.enum(['json', 'xlsx', 'docx', 'html']);
@@ -17,8 +18,23 @@ export type AnnualReportQuery = z.infer<typeof AnnualReportQuery>;
 export const AnnualReportDownloadQuery = AnnualReportQuery.extend({ type: ReportFileTypeSchema.default('json') });
 export type AnnualReportDownloadQuery = z.infer<typeof AnnualReportDownloadQuery>;
 
-/** POST /api/reports/annual/publish?year=&format=&force= */
-export const PublishReportQuery = AnnualReportQuery.extend({ force: z.enum(['true', 'false']).optional() });
+/** POST /api/reports/annual/publish?year= — publishes the approved version; the body must name the year. */
+export const PublishReportQuery = z.object({ year: ReportYearSchema });
+export const PublishReportBody = z.object({ confirmYear: z.string().max(20).optional() });
+
+/** POST /api/reports/annual/submit?year=&format= — submit for 保密审查 (first publication or a correction). */
+export const SubmitReportBody = z.object({
+  explanations: z.record(z.string().max(500), z.string().max(2000)).optional(),
+  correctionNote: z.string().max(2000).nullable().optional(),
+});
+/** POST /api/reports/annual/:year/versions/:version/steps — 保密审查 / 审核. */
+export const ReportStepParams = z.object({ year: ReportYearSchema, version: z.coerce.number().int().min(1).max(1000) });
+export const ReportStepBody = z.object({
+  step: z.enum(['review_passed', 'review_rejected', 'approved', 'approval_returned']),
+  reason: z.string().max(2000).nullable().optional(),
+});
+/** POST /api/reports/annual/withdraw?year= */
+export const WithdrawReportBody = z.object({ reason: z.string().max(2000) });
 
 export const YearParams = z.object({ year: ReportYearSchema });
 
@@ -57,7 +73,8 @@ export const JobParams = z.object({ jobId: DbIdParam });
 
 export const CaseKindSchema = z.enum(['reconsideration', 'litigation']);
 export const CaseRouteSchema = z.enum(['direct', 'after_reconsideration']);
-export const CaseResultSchema = z.enum(['upheld', 'dismissed', 'revoked', 'partly_revoked', 'varied', 'confirmed_illegal', 'ordered_to_perform', 'not_accepted', 'terminated', 'suspended', 'withdrawn', 'settled', 'other']);
+/** 结果 codes (core/reports/cases.ts); anything else is refused with a message naming the value (never counted as 其他结果). */
+export const CaseResultSchema = z.enum(CASE_RESULTS, { error: (iss) => unknownCaseResultMessage(iss.input) });
 
 /** POST /api/cases */
 export const CaseBody = z.object({

@@ -1,7 +1,7 @@
 import { openRuntime, startupAccountNotice } from '../../runtime.js';
 import { loadDemo, DEMO_PASSWORD } from '../../services/demo.js';
 import { loadDemoPublications } from '../../services/publications/demo.js';
-import { publishAnnualReport } from '../../services/reports/annual-report.js';
+import { publishDemoReports } from '../../services/reports/demo-reports.js';
 import { ROLE_LABELS, type Role } from '../../services/context.js';
 import type { ParsedArgs } from '../args.js';
 
@@ -12,10 +12,10 @@ export async function demoCommand(args: ParsedArgs): Promise<number> {
     const n = typeof args.flags.requests === 'string' ? Number(args.flags.requests) : undefined;
     const r = await loadDemo(rt.systemContext(), { requests: n });
     const p = await loadDemoPublications(rt.systemContext());
-    // Publish last year's annual report so the portal's 年度报告 page shows a real one (checks must pass).
-    const lastYear = Number(rt.systemContext().today.slice(0, 4)) - 1;
-    await publishAnnualReport(rt.systemContext(), lastYear);
-    process.stdout.write(`已载入示范机关演示数据：申请 ${r.requests} 件，行政复议/诉讼案件 ${r.cases} 件，主动公开信息 ${p.publications} 条，已发布 ${lastYear} 年度报告（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。\n\n演示业务账号（密码均为 ${DEMO_PASSWORD}）：\n`);
+    // The annual reports of the ended demo years, reviewed and published as an office would have (each January).
+    const thisYear = Number(rt.systemContext().today.slice(0, 4));
+    const published = await publishDemoReports(rt.systemContext(), Array.from({ length: thisYear - 2024 }, (_, i) => 2024 + i));
+    process.stdout.write(`已载入示范机关演示数据：申请 ${r.requests} 件，行政复议/诉讼案件 ${r.cases} 件，主动公开信息 ${p.publications} 条，已发布 ${published.map((y) => `${y}`).join('、') || '无'} 年度报告（${((Date.now() - t0) / 1000).toFixed(1)} 秒）。\n\n演示业务账号（密码均为 ${DEMO_PASSWORD}）：\n`);
     for (const u of r.users) process.stdout.write(`  ${u.username.padEnd(10)} ${u.displayName}  ${u.roles.map((x) => ROLE_LABELS[x as Role]).join('、')}${u.department ? `（${u.department}）` : ''}\n`);
     process.stdout.write(startupAccountNotice(rt));
     process.stdout.write('\n启动：npm start，然后打开 http://localhost:3000/staff\n');

@@ -263,6 +263,18 @@ describe('data problems are reported, never fixed', () => {
     expect(report.reviews.litigationDirect).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
     expect(failing(report)).toEqual(['本年行政诉讼案件均已填写起诉类型']);
   });
+  it('a case result stored as a label (维持) is not counted as 其他结果: it fails a check naming the value (issue 11 item 5)', () => {
+    const cases = [
+      { kind: 'reconsideration' as const, route: null, receivedOn: '2024-03-01', closedOn: '2024-05-01', result: '维持' as never },
+      { kind: 'reconsideration' as const, route: null, receivedOn: '2024-03-02', closedOn: '2024-05-02', result: 'confirmed_invalid' as const },
+    ];
+    const report = buildAnnualReport({ ...base, requests: [], cases }) as Gov2021Report;
+    expect(report.reviews.reconsideration).toEqual({ upheld: 0, corrected: 1, other: 0, pending: 0, total: 1 });
+    expect(failing(report)).toEqual(['复议、诉讼案件的结果均可识别']);
+    expect(report.checks.find((c) => !c.ok)?.detail).toContain('1件案件的结果“维持”无法识别，未计入第四部分任何一格');
+    const old = buildAnnualReport({ format: 'gov-2014', year: 2024, agency: '某局', requests: [], cases }) as Gov2014Report;
+    expect(old.reconsideration).toEqual({ total: 1, upheld: 0, corrected: 1, other: 0 });
+  });
   it('rejects a year that is not a four-digit year', () => {
     expect(() => buildAnnualReport({ ...base, year: 24, requests: [] })).toThrow(/报告年度/);
   });

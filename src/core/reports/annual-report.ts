@@ -6,7 +6,7 @@
 import { DomainError } from '../errors.js';
 import { APPLICANT_TYPES, CHANNELS, type Channel } from '../types.js';
 import type { Outcome } from '../requests/outcomes.js';
-import { gov2014CaseCategory, reviewCategory } from './cases.js';
+import { CASE_RESULT_LABELS, gov2014CaseCategory, isCaseResult, reviewCategory } from './cases.js';
 import { checkReport } from './checks.js';
 import { ANNUAL_FACT_FIELDS, type AnnualFacts, type ComputedProactive, type FactValue } from './facts.js';
 import {
@@ -142,7 +142,15 @@ function dataChecks(requests: readonly ReportRequestRow[], cases: readonly Repor
   const yearCases = cases.filter((c) => inYear(c.receivedOn, b));
   const countOf = (xs: readonly ReportCaseRow[]) => xs.reduce((s, c) => s + (c.count ?? 1), 0);
   const caseClosedNoResult = countOf(yearCases.filter((c) => c.closedOn !== null && c.closedOn <= b.end && c.result === null));
+  const unknown = yearCases.filter((c) => !knownResult(c));
+  const unknownValues = [...new Set(unknown.map((c) => `“${String(c.result)}”`))].join('、');
   const checks: ReportCheck[] = [
+    {
+      rule: '复议、诉讼案件的结果均可识别',
+      ok: unknown.length === 0,
+      detail: unknown.length === 0 ? '无异常'
+        : `${countOf(unknown)}件案件的结果${unknownValues}无法识别，未计入第四部分任何一格；结果应为：${Object.values(CASE_RESULT_LABELS).join('、')}。请在案件台账中更正。`,
+    },
     {
       rule: '本年办结的申请均已登记办理结果',
       ok: closedNoOutcome === 0,
@@ -173,6 +181,11 @@ function dataChecks(requests: readonly ReportRequestRow[], cases: readonly Repor
     });
   }
   return checks;
+}
+
+/** A case whose 结果 is empty or a known code; any other stored value is reported by a failing check, never counted as 其他结果. */
+function knownResult(c: ReportCaseRow): boolean {
+  return c.result === null || isCaseResult(c.result);
 }
 
 function extras(requests: readonly ReportRequestRow[], b: YearBounds) {
@@ -235,7 +248,7 @@ function buildTableReport(o: BuildAnnualReportOptions & { format: TableFormat },
 
   const reviews = Object.fromEntries(REVIEW_GROUPS.map((g) => [g, Object.fromEntries(REVIEW_CELLS.map((c) => [c, 0]))])) as Reviews;
   for (const k of o.cases ?? []) {
-    if (!inYear(k.receivedOn, b)) continue;
+    if (!inYear(k.receivedOn, b) || !knownResult(k)) continue;
     const group: ReviewGroup = k.kind === 'reconsideration' ? 'reconsideration'
       : k.route === 'after_reconsideration' ? 'litigationAfterReconsideration' : 'litigationDirect';
     const concluded = k.closedOn !== null && k.closedOn <= b.end;
@@ -304,7 +317,7 @@ function buildGov2014Report(o: BuildAnnualReportOptions, b: YearBounds): Gov2014
   const reconsideration = zero();
   const litigation = zero();
   for (const k of o.cases ?? []) {
-    if (!inYear(k.receivedOn, b)) continue;
+    if (!inYear(k.receivedOn, b) || !knownResult(k)) continue;
     const target = k.kind === 'reconsideration' ? reconsideration : litigation;
     const concluded = k.closedOn !== null && k.closedOn <= b.end;
     const n = k.count ?? 1;

@@ -11,6 +11,8 @@ import { buildReportTables, type TableCell, type TableModel } from './table-mode
 export interface RenderHtmlOptions {
   /** Append the invariant checks (for staff previews; the published page normally omits them). */
   showChecks?: boolean;
+  /** A corrected version: its 更正说明, printed above the title (the version it replaces stays on the portal). */
+  correction?: { note: string; version: number } | null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -30,6 +32,8 @@ h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "STZhongsong",
 h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
 p { margin: 0; text-indent: 2em; text-align: justify; }
 p.placeholder { background: #fff3b0; }
+.correction { border: 1px solid #b7791f; background: #fffbeb; padding: 8pt 12pt; margin: 0 0 20pt; font-size: 12pt; line-height: 20pt; }
+.correction p { text-indent: 0; }
 table.official { width: 100%; border-collapse: collapse; margin: 8pt 0 14pt; font-family: "宋体", "SimSun", "Noto Serif CJK SC", serif;
   font-size: 10.5pt; line-height: 1.35; }
 table.official.wide { font-size: 9pt; }
@@ -121,7 +125,7 @@ export function renderReportHtml(report: AnnualReport, narrative: Narrative, cha
 </head>
 <body>
 <article class="report" data-format="${report.format}" data-year="${report.year}">
-<h1>${escapeHtml(narrative.title)}</h1>
+${options.correction ? `<aside class="correction" id="correction"><p><strong>更正说明（第${options.correction.version}版）</strong></p>${options.correction.note.split(/\r?\n/).filter((l) => l.trim()).map((l) => `<p>${escapeHtml(l.trim())}</p>`).join('')}</aside>\n` : ''}<h1>${escapeHtml(narrative.title)}</h1>
 ${parts}
 ${appendix}
 ${checks}

@@ -29,7 +29,7 @@ let handle: DbHandle;
 let t: TestApp;
 let dir: string;
 let files: ScenarioFiles;
-let registrar: Client, reviewer: Client, handler: Client, secAdmin: Client;
+let registrar: Client, reviewer: Client, handler: Client, secAdmin: Client, secrecy: Client, publisher: Client;
 const sessions: Record<string, Record<string, string>> = {};
 
 async function sessionOf(username: string): Promise<Record<string, string>> {
@@ -58,7 +58,9 @@ beforeAll(async () => {
   await buildUser(handle, { username: 'rev', roles: ['reviewer'], displayName: '审核人' });
   await buildUser(handle, { username: 'hdl', roles: ['handler'], displayName: '承办人' });
   await buildUser(handle, { username: 'sa', roles: ['security_admin'], displayName: '安全管理员' });
-  [registrar, reviewer, handler, secAdmin] = await Promise.all(['reg', 'rev', 'hdl', 'sa'].map((u) => loginAs(t.app, u)));
+  await buildUser(handle, { username: 'sec', roles: ['secrecy_reviewer'], displayName: '保密审查员' });
+  await buildUser(handle, { username: 'pub', roles: ['publisher'], displayName: '发布员' });
+  [registrar, reviewer, handler, secAdmin, secrecy, publisher] = await Promise.all(['reg', 'rev', 'hdl', 'sa', 'sec', 'pub'].map((u) => loginAs(t.app, u)));
   for (const u of ['reg', 'hdl']) sessions[u] = await sessionOf(u);
   dir = await mkdtemp(join(tmpdir(), 'gk-routes-report-'));
   files = await writeScenarioFiles(dir, scenario);
@@ -171,22 +173,79 @@ describe('annual report over HTTP', () => {
     expect(report.sources['organisation.staff']).toBe('entered');
   });
 
-  it('publish: 403 for a registrar, 200 for a reviewer; the public list and page serve it; unknown year 404', async () => {
-    expect((await registrar.post('/api/reports/annual/publish?year=2024')).statusCode).toBe(403);
-    const res = await reviewer.post('/api/reports/annual/publish?year=2024');
+  it('publish: refused for an open year and for an unfinished report; submitted, reviewed, approved, published with the year confirmed; corrected; withdrawn (issue 11)', async () => {
+    // One click no longer publishes: nothing approved yet.
+    const direct = await reviewer.post('/api/reports/annual/publish?year=2024', { confirmYear: '2024' });
+    expect(direct.statusCode).toBe(409);
+    expect(direct.json().error.message).toBe('2024年度报告没有待发布的版本：请先提交发布，经保密审查和审核同意后再发布（条例第十七条）');
+    expect((await handler.post('/api/reports/annual/submit?year=2024', {})).statusCode).toBe(403);
+    // The current year (today is 2026-06-30) cannot be submitted; the reasons are listed.
+    const open = await registrar.post('/api/reports/annual/submit?year=2026', {});
+    expect(open.statusCode).toBe(400);
+    expect(open.json().error.message).toContain('2026年度尚未结束（今天是2026-06-30）');
+    expect(open.json().error.message).toContain('【请填写');
+    // 2024 without its entered text and figures: placeholders and empty cells.
+    const status = (await registrar.get('/api/reports/annual/publishing?year=2024')).json();
+    expect(status.yearEnded).toBe(true);
+    expect(status.problems.map((p: { kind: string }) => p.kind)).toEqual(expect.arrayContaining(['placeholder', 'empty_cell']));
+    const form = (await registrar.get('/api/reports/facts/2024')).json() as { fields: { key: string; kind: string }[] };
+    const facts = Object.fromEntries(form.fields.map((f) => [f.key, f.kind === 'text' ? '已如实填写。' : f.kind === 'amount' ? '/' : 0]));
+    expect((await registrar.put('/api/reports/facts/2024', { facts })).statusCode).toBe(200);
+    const failing = ((await registrar.get('/api/reports/annual/publishing?year=2024')).json().failingChecks as { rule: string }[]).map((c) => c.rule);
+    const explanations = Object.fromEntries(failing.map((r) => [r, '已核实，系历史台账导入数据所致']));
+    const submitted = await registrar.post('/api/reports/annual/submit?year=2024', { explanations });
+    expect(submitted.statusCode).toBe(201);
+    expect(submitted.json()).toMatchObject({ year: 2024, version: 1, state: 'pending_review', stateLabel: '待保密审查' });
+    expect((await registrar.post('/api/reports/annual/submit?year=2024', { explanations })).statusCode).toBe(409);
+    // Art.17: 保密审查 by a secrecy reviewer, then 审核 by a reviewer; not by the submitter.
+    expect((await reviewer.post('/api/reports/annual/2024/versions/1/steps', { step: 'approved' })).statusCode).toBe(409);
+    expect((await secrecy.post('/api/reports/annual/2024/versions/1/steps', { step: 'review_passed' })).json()).toMatchObject({ state: 'pending_approval' });
+    expect((await reviewer.post('/api/reports/annual/publish?year=2024', { confirmYear: '2024' })).statusCode).toBe(409);
+    expect((await reviewer.post('/api/reports/annual/2024/versions/1/steps', { step: 'approved' })).json()).toMatchObject({ state: 'approved' });
+    // The confirmation must name the year.
+    const wrongYear = await publisher.post('/api/reports/annual/publish?year=2024', { confirmYear: '2025' });
+    expect(wrongYear.statusCode).toBe(400);
+    expect(wrongYear.json().error.message).toBe('请输入报告年度“2024”确认发布（输入的是“2025”）');
+    const res = await publisher.post('/api/reports/annual/publish?year=2024', { confirmYear: '2024' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ year: 2024, format: 'gov-2021', url: '/api/public/reports/2024', publishedOn: '2026-06-30' });
+    expect(res.json()).toMatchObject({ year: 2024, version: 1, state: 'published', format: 'gov-2021', url: '/api/public/reports/2024', publishedOn: '2026-06-30' });
     const list = await t.app.inject({ method: 'GET', url: '/api/public/reports' });
-    expect(list.json()).toEqual([{ year: 2024, title: '示范市自然资源和规划局2024年政府信息公开工作年度报告', format: 'gov-2021', publishedOn: '2026-06-30', url: '/api/public/reports/2024' }]);
+    expect(list.json()).toMatchObject([{ year: 2024, title: '示范市自然资源和规划局2024年政府信息公开工作年度报告', format: 'gov-2021', publishedOn: '2026-06-30', url: '/api/public/reports/2024', state: 'published', version: 1 }]);
     const page = await t.app.inject({ method: 'GET', url: '/api/public/reports/2024' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('<svg');
+    expect(page.body).not.toContain('【请填写');
     // a page served under /api/ is a document: full CSP and document headers, and the public page may be cached
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.headers['referrer-policy']).toBe('no-referrer');
     expect(page.headers['cache-control']).toBe('public, max-age=300');
     expect((await t.app.inject({ method: 'GET', url: '/api/public/reports/2019' })).statusCode).toBe(404);
+
+    // Correction: a new version with a public 更正说明; the first version stays readable.
+    expect((await registrar.post('/api/reports/annual/submit?year=2024', { explanations })).json().error.message).toContain('须填写更正说明');
+    const v2 = await registrar.post('/api/reports/annual/submit?year=2024', { explanations, correctionNote: '更正第二部分“行政许可 本年处理决定数量”，原数据漏计一项。' });
+    expect(v2.json()).toMatchObject({ version: 2, correctionNote: '更正第二部分“行政许可 本年处理决定数量”，原数据漏计一项。' });
+    await secrecy.post('/api/reports/annual/2024/versions/2/steps', { step: 'review_passed' });
+    await reviewer.post('/api/reports/annual/2024/versions/2/steps', { step: 'approved' });
+    expect((await publisher.post('/api/reports/annual/publish?year=2024', { confirmYear: '2024年' })).json()).toMatchObject({ version: 2, state: 'published' });
+    const corrected = (await t.app.inject({ method: 'GET', url: '/api/public/reports' })).json()[0];
+    expect(corrected).toMatchObject({ version: 2, correctionNote: '更正第二部分“行政许可 本年处理决定数量”，原数据漏计一项。', firstPublishedOn: '2026-06-30' });
+    expect(corrected.versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([[2, 'published'], [1, 'superseded']]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/reports/2024' })).body).toContain('更正说明（第2版）');
+    const v1 = await t.app.inject({ method: 'GET', url: '/api/public/reports/2024/v/1' });
+    expect(v1.statusCode).toBe(200);
+    expect(v1.body).not.toContain('更正说明');
+
+    // Withdrawal needs a reason, which the portal shows.
+    expect((await publisher.post('/api/reports/annual/withdraw?year=2024', { reason: ' ' })).statusCode).toBe(400);
+    expect((await publisher.post('/api/reports/annual/withdraw?year=2024', { reason: '发现统计口径错误，更正后重新发布' })).json()).toMatchObject({ state: 'withdrawn' });
+    const gone = await t.app.inject({ method: 'GET', url: '/api/public/reports/2024' });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('撤回理由：发现统计口径错误，更正后重新发布');
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/reports' })).json()[0]).toMatchObject({ state: 'withdrawn', url: null, withdrawnReason: '发现统计口径错误，更正后重新发布' });
+    const audit = rowsOf<{ action: string }>(await handle.db.execute(sql`SELECT action FROM audit_log WHERE target_type = 'annual_report' AND target_id = '2024' ORDER BY id`)).map((r) => r.action);
+    expect(audit).toEqual(['report.submitted', 'report.review_passed', 'report.approved', 'report.published', 'report.submitted', 'report.review_passed', 'report.approved', 'report.corrected', 'report.withdrawn']);
   });
 
   it('aggregate: two agencies summed, per-agency checks; a file that is not a report is named in a 400', async () => {
@@ -224,6 +283,10 @@ describe('cases over HTTP', () => {
     expect(invalid.statusCode).toBe(400);
     expect(invalid.json().error.message).toContain('起诉类型只适用于行政诉讼');
     expect((await registrar.post('/api/cases', { ...body, requestRef: 'NOPE' })).statusCode).toBe(400);
+    // A label (or any unknown value) as 结果 is refused, naming it (issue 11 item 5: labels were counted as 其他结果).
+    const label = await registrar.post('/api/cases', { ...body, closedOn: '2026-05-01', result: '维持' });
+    expect(label.statusCode).toBe(400);
+    expect(label.json().error.message).toContain('结果“维持”无法识别，应为：维持、驳回');
     const created = await registrar.post('/api/cases', body);
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ ref: 'HTTP-1', kindLabel: '行政诉讼', routeLabel: '未经复议直接起诉', reportCell: 'pending', requestRef: scenario.requests2024[0].ref });

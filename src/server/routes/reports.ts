@@ -4,12 +4,18 @@ import type { App, AppDeps } from '../app.js';
 import { cleanFileName } from '../../core/validators/text.js';
 import { DomainError } from '../../core/errors.js';
 import {
-  AnnualFactsBody, AnnualReportDownloadQuery, AnnualReportQuery, FactsQuery, PublishReportQuery, YearParams,
+  AnnualFactsBody, AnnualReportDownloadQuery, AnnualReportQuery, FactsQuery, PublishReportBody, PublishReportQuery, ReportStepBody,
+  ReportStepParams, SubmitReportBody, WithdrawReportBody, YearParams,
 } from '../../shared/reports.js';
 import {
-  aggregateUploadedReports, computeAnnualReport, downloadAnnualReport, getPublishedReportHtml, listPublishedReports,
-  publishAnnualReport, renderReportPage, type UploadedReport,
+  aggregateUploadedReports, computeAnnualReport, downloadAnnualReport, renderReportPage, type UploadedReport,
 } from '../../services/reports/annual-report.js';
+import {
+  getPublishedReportHtml, getReportPublishing, listPublishedReports, publishAnnualReport, recordReportStep, submitAnnualReport,
+  withdrawAnnualReport,
+} from '../../services/reports/publishing.js';
+import { REPORT_RELEASE_ROLES, REPORT_STEPS, REPORT_SUBMIT_ROLES } from '../../core/reports/publishing.js';
+import { escapeHtml } from '../../render/reports/html.js';
 import { getAnnualFactsForm, putAnnualFacts, REPORT_READ_ROLES } from '../../services/reports/facts.js';
 import { needRole } from '../plugins/auth.js';
 
@@ -66,10 +72,22 @@ export async function reportRoutes(app: App, deps: AppDeps): Promise<void> {
     return reply.type(file.contentType).header('content-disposition', contentDisposition(file.filename, `annual-report-${q.year}.${q.type}`)).send(file.body);
   });
 
-  r.post('/api/reports/annual/publish', { preHandler: needRole('reviewer', 'admin'), schema: { tags, summary: '发布年度报告到门户（条例第四十九条）', querystring: PublishReportQuery } }, async (req) => {
-    const q = req.query;
-    return publishAnnualReport(req.ctx(), q.year, { format: q.format, force: q.force === 'true' });
+  r.get('/api/reports/annual/publishing', { preHandler: staff, schema: { tags, summary: '年度报告发布情况：能否提交发布（原因）、各版本及审查状态', querystring: AnnualReportQuery } }, async (req) => getReportPublishing(req.ctx(), req.query.year, req.query.format));
+
+  r.post('/api/reports/annual/submit', { preHandler: needRole(...REPORT_SUBMIT_ROLES), schema: { tags, summary: '提交年度报告发布（或更正版本），送保密审查（条例第十七条）', querystring: AnnualReportQuery, body: SubmitReportBody } }, async (req, reply) => {
+    const v = await submitAnnualReport(req.ctx(), req.query.year, { format: req.query.format, explanations: req.body.explanations, correctionNote: req.body.correctionNote });
+    return reply.status(201).send(v);
   });
+
+  const stepRoles = [...new Set(Object.values(REPORT_STEPS).flatMap((s) => s.roles))];
+  r.post('/api/reports/annual/:year/versions/:version/steps', { preHandler: needRole(...stepRoles), schema: { tags, summary: '年度报告保密审查、审核（通过或退回）', params: ReportStepParams, body: ReportStepBody } }, async (req) =>
+    recordReportStep(req.ctx(), req.params.year, req.params.version, req.body.step, req.body.reason));
+
+  r.post('/api/reports/annual/publish', { preHandler: needRole(...REPORT_RELEASE_ROLES), schema: { tags, summary: '发布已审核同意的年度报告到门户（条例第四十九条；须输入年度确认）', querystring: PublishReportQuery, body: PublishReportBody } }, async (req) =>
+    publishAnnualReport(req.ctx(), req.query.year, { confirmYear: req.body.confirmYear }));
+
+  r.post('/api/reports/annual/withdraw', { preHandler: needRole(...REPORT_RELEASE_ROLES), schema: { tags, summary: '撤回已发布的年度报告（理由在门户公开）', querystring: PublishReportQuery, body: WithdrawReportBody } }, async (req) =>
+    withdrawAnnualReport(req.ctx(), req.query.year, req.body.reason));
 
   r.get('/api/reports/facts/:year', { preHandler: staff, schema: { tags, summary: '年度填报数据表单（无法从记录统计的数据）', params: YearParams, querystring: FactsQuery } }, async (req) => getAnnualFactsForm(req.ctx(), req.params.year, req.query.format));
 
@@ -87,8 +105,18 @@ export async function reportRoutes(app: App, deps: AppDeps): Promise<void> {
   // Public portal: the published reports.
   const limit = { max: deps.publicRateLimit ?? 60 };
   r.get('/api/public/reports', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '已发布的政府信息公开工作年度报告' } }, async (req) => listPublishedReports(req.ctx().db));
-  r.get('/api/public/reports/:year', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '年度报告页面（HTML）', params: YearParams } }, async (req, reply) => {
-    const page = await getPublishedReportHtml(req.ctx().db, req.params.year);
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page.html);
-  });
+  const servePage = async (reply: FastifyReply, db: Parameters<typeof getPublishedReportHtml>[0], year: number, version?: number) => {
+    try {
+      const page = await getPublishedReportHtml(db, year, version);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(page.html);
+    } catch (e) {
+      // A withdrawn report: 410 with a page saying when and why (the reason is public).
+      if (e instanceof DomainError && (e.details as { withdrawn?: boolean } | null)?.withdrawn) {
+        return reply.status(410).type('text/html; charset=utf-8').send(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${year}年度报告已撤回</title></head><body><h1>${year}年度政府信息公开工作年度报告已撤回</h1><p>${escapeHtml(e.message)}</p></body></html>`);
+      }
+      throw e;
+    }
+  };
+  r.get('/api/public/reports/:year', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '年度报告页面（HTML，当前版本）', params: YearParams } }, async (req, reply) => servePage(reply, req.ctx().db, req.params.year));
+  r.get('/api/public/reports/:year/v/:version', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '年度报告某一版本（更正前的版本保留可查）', params: ReportStepParams } }, async (req, reply) => servePage(reply, req.ctx().db, req.params.year, req.params.version));
 }

@@ -9,8 +9,8 @@ import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../core/errors.js';
 import { isIsoDate, type IsoDate } from '../../core/types.js';
 import {
-  CASE_KIND_LABELS, CASE_KINDS, CASE_RESULT_LABELS, CASE_RESULTS, CASE_ROUTE_LABELS, CASE_ROUTES, reviewCategory,
-  type CaseKind, type CaseResult, type CaseRoute,
+  CASE_KIND_LABELS, CASE_KINDS, CASE_RESULT_LABELS, CASE_ROUTE_LABELS, CASE_ROUTES, isCaseResult, reviewCategory,
+  unknownCaseResultMessage, type CaseKind, type CaseResult, type CaseRoute,
 } from '../../core/reports/cases.js';
 import { REVIEW_CELL_LABELS } from '../../core/reports/formats.js';
 import { appendAudit } from '../audit.js';
@@ -48,7 +48,7 @@ export function checkCase(input: Partial<CaseInput>, today: IsoDate): CaseProble
     if (!(CASE_ROUTES as readonly string[]).includes(input.route)) p.push({ field: 'route', message: `起诉类型应为：${Object.values(CASE_ROUTE_LABELS).join('、')}` });
     else if (input.kind === 'reconsideration') p.push({ field: 'route', message: '起诉类型只适用于行政诉讼，行政复议案件请留空' });
   }
-  if (input.result != null && !(CASE_RESULTS as readonly string[]).includes(input.result)) p.push({ field: 'result', message: `结果应为：${Object.values(CASE_RESULT_LABELS).join('、')}` });
+  if (input.result != null && !isCaseResult(input.result)) p.push({ field: 'result', message: unknownCaseResultMessage(input.result) });
   const receivedOk = isIsoDate(input.receivedOn);
   if (!input.receivedOn) p.push({ field: 'receivedOn', message: '请填写收到日期' });
   else if (!receivedOk) p.push({ field: 'receivedOn', message: '收到日期不是有效日期（YYYY-MM-DD）' });
@@ -66,8 +66,10 @@ export function checkCase(input: Partial<CaseInput>, today: IsoDate): CaseProble
 /** The API view of a case (field whitelist), with the labels and the report cell it currently falls into. */
 export function presentCase(c: typeof cases.$inferSelect) {
   const kind = c.kind as CaseKind;
+  // A stored value that is not a code (only possible by writing to the database directly) is shown, not counted.
   const result = (c.result ?? null) as CaseResult | null;
-  const category = reviewCategory(result, c.closedOn !== null);
+  const known = result === null || isCaseResult(result);
+  const category = known ? reviewCategory(result, c.closedOn !== null) : null;
   return {
     id: c.id,
     ref: c.ref,
@@ -80,10 +82,10 @@ export function presentCase(c: typeof cases.$inferSelect) {
     receivedOn: c.receivedOn,
     closedOn: c.closedOn,
     result,
-    resultLabel: result ? CASE_RESULT_LABELS[result] : null,
-    /** gov-2021 part 四 cell (结果维持 / 结果纠正 / 其他结果 / 尚未审结). */
+    resultLabel: result ? CASE_RESULT_LABELS[result] ?? `无法识别的结果“${result}”` : null,
+    /** gov-2021 part 四 cell (结果维持 / 结果纠正 / 其他结果 / 尚未审结); null when the stored result is not a code. */
     reportCell: category,
-    reportCellLabel: REVIEW_CELL_LABELS[category],
+    reportCellLabel: category ? REVIEW_CELL_LABELS[category] : '结果无法识别，未计入报告',
     note: c.note,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,

@@ -38,7 +38,7 @@ function parseCaseRow(row: number, values: Partial<Record<CaseLedgerKey, CellVal
     const s = text(k);
     if (s === null) return null;
     const v = parse(s);
-    if (v === undefined) err(k, `无法识别，应为：${Object.values(labels).join('、')}`);
+    if (v === undefined) err(k, `${HEADER_OF[k]}“${s}”无法识别，应为：${Object.values(labels).join('、')}`);
     return v ?? null;
   };
   const dateOf = (k: CaseLedgerKey): string | null => {

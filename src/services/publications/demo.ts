@@ -33,12 +33,15 @@ export async function loadDemoPublications(ctx: ServiceContext): Promise<{ publi
   const startedOn = await getSystemStartDate(ctx.db, ctx.today);
   for (const year of [2024, 2025, 2026]) {
     for (const [i, [title, category, topic, kind, channels]] of ITEMS.entries()) {
-      const month = 1 + ((i * 5 + year) % 11);
-      const day = 3 + ((i * 7) % 24);
+      const isReport = category === '年度报告';
+      if (isReport && year - 1 < 2024) continue; // the demo's records start in 2024
+      // The annual report of year Y-1 is published in January of year Y (条例 Art.49: by 31 January), never one of a year not yet over.
+      const month = isReport ? 1 : 1 + ((i * 5 + year) % 11);
+      const day = isReport ? 20 : 3 + ((i * 7) % 24);
       const publishedOn = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
       if (`${publishedOn}` > ctx.today || publishedOn >= startedOn) continue;
       n++;
-      const t = title.replace('{Y}', String(year)).replace('{N}', String(100 + i));
+      const t = title.replace('{Y}', String(isReport ? year - 1 : year)).replace('{N}', String(100 + i));
       rows.push({
         索引号: `11510100MB0000000X/${String(i + 1).padStart(2, '0')}-${year}-${String(n).padStart(4, '0')}`,
         标题: year === 2026 || !t.includes('意见') ? t : `${t}（${year}年修订）`,

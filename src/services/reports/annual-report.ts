@@ -1,23 +1,24 @@
 /**
  * Use cases of the statutory annual report (条例 Art.49–50): compute it for a year from the records (set-based SQL →
  * core `buildAnnualReport`), render it (JSON / XLSX / DOCX / HTML with charts), publish the HTML on the portal, and
- * aggregate several agencies' reports for an upper-level office (Art.49 ¶2).
+ * aggregate several agencies' reports for an upper-level office (Art.49 ¶2). Publishing (review, versions,
+ * corrections, withdrawal) is in publishing.ts.
  */
-import { desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { publishedReports } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import {
-  aggregateReports, buildAnnualReport, buildNarrative, defaultFormatForYear, parseReportJson, REPORT_FORMAT_LABELS,
+  aggregateReports, buildAnnualReport, buildNarrative, defaultFormatForYear, parseReportJson,
   type AggregateResult, type AnnualFacts, type AnnualReport, type ComputedProactive, type ReportFormat,
 } from '../../core/reports/index.js';
 import { readReportXlsx, renderReportCharts, renderReportDocx, renderReportHtml, renderReportXlsx } from '../../render/reports/index.js';
+import type { RenderHtmlOptions } from '../../render/reports/html.js';
 import { proactiveFigures } from '../publications/report-feed.js';
-import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
 import { getAgency } from '../settings.js';
-import { assertReportYear, loadAnnualFacts, REPORT_PUBLISH_ROLES, REPORT_READ_ROLES } from './facts.js';
+import { assertReportYear, loadAnnualFacts, REPORT_READ_ROLES } from './facts.js';
 import { fetchMonthlyCounts, fetchReportInputs } from './report-rows.js';
 
 export const REPORT_FILE_TYPES = ['json', 'xlsx', 'docx', 'html'] as const;
@@ -94,7 +95,7 @@ export interface RenderedReport {
 }
 
 /** The report page (HTML) with its charts: requests by month over three years, outcomes, channels. */
-export async function renderReportPage(db: Executor, built: YearReport, options: { showChecks?: boolean } = {}): Promise<string> {
+export async function renderReportPage(db: Executor, built: YearReport, options: RenderHtmlOptions = {}): Promise<string> {
   const { report } = built;
   const series = await fetchMonthlyCounts(db, [report.year - 2, report.year - 1]);
   const charts = renderReportCharts(report, series);
@@ -121,45 +122,6 @@ export async function downloadAnnualReport(ctx: ServiceContext, year: number, ty
 async function loadPublishedReport(db: Executor, year: number): Promise<AnnualReport | null> {
   const [row] = await db.select({ report: publishedReports.report }).from(publishedReports).where(eq(publishedReports.year, year));
   return row ? (row.report as AnnualReport) : null;
-}
-
-/**
- * Use case: publish the report of a year on the portal (条例 Art.49: by 31 January). The HTML page is stored as it
- * is published; publishing again replaces it (the audit log keeps who published what, when). A report whose
- * invariant checks fail is not published unless `force` is set (the failing checks are then recorded).
- */
-export async function publishAnnualReport(ctx: ServiceContext, year: number, opts: { format?: ReportFormat; force?: boolean } = {}) {
-  const actor = requireRole(ctx.actor, ...REPORT_PUBLISH_ROLES);
-  const built = await buildYearReport(ctx.db, year, opts.format);
-  const failing = built.report.checks.filter((c) => !c.ok);
-  if (failing.length > 0 && !opts.force) {
-    throw new DomainError('CONFLICT', `报告有${failing.length}项校验未通过（${failing.map((c) => c.rule).join('；')}），请先核实数据；确认无误仍要发布的，请选择“仍然发布”`, { checks: failing });
-  }
-  const html = await renderReportPage(ctx.db, built);
-  const title = reportTitle(built.report);
-  const values = { year, format: built.report.format, title, html, report: built.report, publishedOn: ctx.today, publishedBy: actor.id > 0 ? actor.id : null, publishedAt: ctx.now };
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(publishedReports).values(values).onConflictDoUpdate({ target: publishedReports.year, set: values });
-    await appendAudit(tx, actor, {
-      action: 'report.published', targetType: 'annual_report', targetId: year,
-      detail: { format: built.report.format, title, failingChecks: failing.map((c) => c.rule) },
-    }, ctx.ip ?? null, ctx.now);
-  });
-  return { year, title, format: built.report.format, formatLabel: REPORT_FORMAT_LABELS[built.report.format], publishedOn: ctx.today, url: `/api/public/reports/${year}`, checks: built.report.checks };
-}
-
-/** The published reports, newest first (public). */
-export async function listPublishedReports(db: Executor) {
-  const rows = await db.select({ year: publishedReports.year, title: publishedReports.title, format: publishedReports.format, publishedOn: publishedReports.publishedOn })
-    .from(publishedReports).orderBy(desc(publishedReports.year));
-  return rows.map((r) => ({ ...r, url: `/api/public/reports/${r.year}` }));
-}
-
-/** The published page of a year (public). */
-export async function getPublishedReportHtml(db: Executor, year: number): Promise<{ title: string; html: string }> {
-  const [row] = await db.select({ title: publishedReports.title, html: publishedReports.html }).from(publishedReports).where(eq(publishedReports.year, year));
-  if (!row) throw new DomainError('NOT_FOUND', `${year}年度报告尚未发布`);
-  return row;
 }
 
 export interface UploadedReport {

@@ -12,10 +12,9 @@ import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { Role, ServiceContext } from '../context.js';
 
-/** Who may see reports and facts, and who may enter facts and publish. */
+/** Who may see reports and facts, and who may enter facts (publishing: core/reports/publishing.ts). */
 export const REPORT_READ_ROLES: Role[] = ['registrar', 'handler', 'reviewer', 'secrecy_reviewer', 'publisher', 'admin', 'auditor'];
 export const FACTS_WRITE_ROLES: Role[] = ['registrar', 'reviewer', 'admin'];
-export const REPORT_PUBLISH_ROLES: Role[] = ['reviewer', 'admin'];
 
 export function assertReportYear(year: number): void {
   if (!Number.isInteger(year) || year < 2008 || year > 2100) throw new DomainError('VALIDATION', `报告年度“${year}”无效，请填写2008年以后的四位年份`);

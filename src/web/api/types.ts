@@ -229,6 +229,14 @@ export interface PublishedReport {
   format?: string;
   publishedOn?: string | null;
   url?: string | null;
+  /** published, or withdrawn (then url is null and the reason is public). */
+  state?: 'published' | 'withdrawn';
+  version?: number;
+  correctionNote?: string | null;
+  firstPublishedOn?: string | null;
+  withdrawnOn?: string | null;
+  withdrawnReason?: string | null;
+  versions?: { version: number; state: string; publishedOn: string | null; supersededOn: string | null; correctionNote: string | null; url: string | null }[];
   [key: string]: unknown;
 }
 

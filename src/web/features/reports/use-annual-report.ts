@@ -55,12 +55,43 @@ export function useSaveAnnualFacts(year: number) {
   });
 }
 
-/** Publishes the report on the portal (条例 Art.49); `force` publishes despite failing checks, after confirmation. */
-export function usePublishReport() {
+export interface ReportVersionView {
+  year: number; version: number; state: string; stateLabel: string; format: string; formatLabel: string; title: string;
+  explanations: Record<string, string>; correctionNote: string | null; returnedReason: string | null; submittedAt: string;
+  publishedOn: string | null; supersededOn: string | null; withdrawnOn: string | null; withdrawnReason: string | null; url: string | null;
+}
+export interface ReportPublishing {
+  year: number; today: string; yearEnded: boolean;
+  problems: { kind: 'year_open' | 'placeholder' | 'empty_cell' | 'check'; message: string; rule?: string }[];
+  failingChecks: { rule: string; detail: string }[];
+  versions: ReportVersionView[]; published: boolean; open: ReportVersionView | null;
+}
+
+/** Where the report of a year stands: what stops it from being submitted, and its versions (条例 Art.17, 49). */
+export function useReportPublishing(year: number, format: ReportFormat | undefined) {
+  return useQuery({
+    queryKey: ['reports', 'publishing', year, format ?? 'default'],
+    queryFn: ({ signal }) => apiGet<ReportPublishing>('/api/reports/annual/publishing', { year, format }, signal),
+    retry: false,
+  });
+}
+
+export type ReportAction =
+  | { kind: 'submit'; explanations: Record<string, string>; correctionNote?: string }
+  | { kind: 'step'; version: number; step: 'review_passed' | 'review_rejected' | 'approved' | 'approval_returned'; reason?: string }
+  | { kind: 'publish'; confirmYear: string }
+  | { kind: 'withdraw'; reason: string };
+
+/** Submit, review, approve, publish (with the year confirmed) or withdraw the report of a year. */
+export function useReportAction(year: number, format: ReportFormat | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (p: { year: number; format?: ReportFormat; force?: boolean }) =>
-      api<{ year: number; title: string; publishedOn: string; url: string }>(`/api/reports/annual/publish`, { method: 'POST', query: { year: p.year, format: p.format, force: p.force ? 'true' : undefined }, body: {} }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['public', 'reports'] }),
+    mutationFn: (a: ReportAction) => {
+      if (a.kind === 'submit') return api<ReportVersionView>('/api/reports/annual/submit', { method: 'POST', query: { year, format }, body: { explanations: a.explanations, correctionNote: a.correctionNote } });
+      if (a.kind === 'step') return api<ReportVersionView>(`/api/reports/annual/${year}/versions/${a.version}/steps`, { method: 'POST', body: { step: a.step, reason: a.reason } });
+      if (a.kind === 'publish') return api<ReportVersionView>('/api/reports/annual/publish', { method: 'POST', query: { year }, body: { confirmYear: a.confirmYear } });
+      return api<ReportVersionView>('/api/reports/annual/withdraw', { method: 'POST', query: { year }, body: { reason: a.reason } });
+    },
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: ['reports', 'publishing'] }), qc.invalidateQueries({ queryKey: ['public', 'reports'] })]),
   });
 }

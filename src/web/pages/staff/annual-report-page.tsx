@@ -1,14 +1,15 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, Empty, Row, Segmented, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Row, Segmented, Select, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, GlobalOutlined } from '@ant-design/icons';
 import { REPORT_FORMATS, REPORT_FORMAT_LABELS, defaultFormatForYear, type ReportFormat } from '../../../core/reports/formats.js';
 import { CHANNEL_LABELS, type Channel } from '../../../core/types.js';
 import type { AnnualReport, TableReport } from '../../../core/reports/types.js';
-import { downloadUrl, useAnnualReport, usePublishReport, type DownloadType } from '../../features/reports/use-annual-report.js';
+import { downloadUrl, useAnnualReport, type DownloadType } from '../../features/reports/use-annual-report.js';
+import { PublishingPanel } from '../../features/reports/publishing-panel.js';
 import { FactsForm } from '../../features/reports/facts-form.js';
 import { AggregatePanel } from '../../features/reports/aggregate-panel.js';
 import { hasAnyRole, useMe } from '../../features/auth/use-session.js';
-import { ApiError, errorMessage, toQueryString } from '../../api/client.js';
+import { toQueryString } from '../../api/client.js';
 import { ChecksList, Gov2014Table, ProactiveTable, RequestsTable, ReviewsTable } from '../../features/reports/report-tables.js';
 import { EChart } from '../../components/echart.js';
 import { ErrorResult } from '../../components/error-result.js';
@@ -84,21 +85,8 @@ function OwnReport() {
   const r = report.data;
   const failed = r ? r.checks.filter((c) => !c.ok).length : 0;
   const me = useMe().data?.user;
-  const publish = usePublishReport();
-  const { message, modal } = App.useApp();
-  const canPublish = hasAnyRole(me, ['reviewer', 'admin']);
+  const [tab, setTab] = useState('requests');
   const canEditFacts = hasAnyRole(me, ['registrar', 'reviewer', 'admin']);
-
-  const doPublish = (force = false) => {
-    publish.mutate({ year, format, force }, {
-      onSuccess: (p) => message.success(`已发布到门户：${p.title}`),
-      onError: (err) => {
-        if (err instanceof ApiError && err.status === 409 && !force) {
-          modal.confirm({ title: '校验未通过', content: err.message, okText: '仍然发布', okButtonProps: { danger: true }, cancelText: '取消', onOk: () => doPublish(true) });
-        } else message.error(errorMessage(err));
-      },
-    });
-  };
 
   return (
     <>
@@ -121,13 +109,15 @@ function OwnReport() {
                     <Button icon={<DownloadOutlined />} data-download={d.type}>{d.label}</Button>
                   </a>
                 ))}
-                {canPublish && <Button type="primary" icon={<GlobalOutlined />} loading={publish.isPending} onClick={() => doPublish(false)}>发布到门户</Button>}
+                <Button type="primary" icon={<GlobalOutlined />} data-testid="open-publishing" onClick={() => setTab('publishing')}>发布到门户…</Button>
               </Space>
             </Space>
           </Card>
           {failed > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`${failed} 项勾稽校验未通过`} description="数据按记录如实统计，未作调整。请核对相关申请记录后重新生成。" />}
           <Card>
             <Tabs
+              activeKey={tab === 'requests' && r.format === 'gov-2014' ? 'table' : tab}
+              onChange={setTab}
               items={[
                 ...(r.format === 'gov-2014'
                   ? [{ key: 'table', label: '统计表', children: <Gov2014Table report={r} /> }]
@@ -139,6 +129,7 @@ function OwnReport() {
                 { key: 'checks', label: <span>勾稽校验{failed > 0 ? <Typography.Text type="danger">（{failed}）</Typography.Text> : ''}</span>, children: <ChecksList report={r} /> },
                 { key: 'charts', label: '图表', children: <Charts report={r} /> },
                 { key: 'facts', label: '填报数据', children: <FactsForm year={year} format={format} canEdit={canEditFacts} /> },
+                { key: 'publishing', label: '发布与版本', children: <PublishingPanel year={year} format={format} /> },
               ]}
             />
           </Card>
