@@ -86,7 +86,7 @@ describe('migration 0011: one 公开目录 tree after 国办公开办函〔2019�
       [await item('《意见》政策解读', old['03']), '030104'],
       [await item('示范市自然资源和规划局规章', old['0201'], 'regulation'), '030101'],
       [await item('机构职能', old['01']), '0302'],
-      [await item('关于对市人大代表第111号建议的答复', old['13']), '031501'],
+      [await item('关于对市人大代表第111号建议的答复', old['13']), '0317'],
       [await item('2023年年度报告', old['14']), '04'],
       [await item('其他信息', old['99']), '0315'],
       [await item('专项工作情况', old.own), 'X0310'],
@@ -136,7 +136,7 @@ describe('the demo on the 61号 tree', () => {
     const cases: [RegExp, string][] = [
       [/耕地保护工作的通知/, '030102'], [/农村宅基地审批管理的意见$|意见（\d{4}年修订）/, '030102'], [/》政策解读/, '030104'],
       [/建设用地供应计划|湿地保护修复/, '0303'], [/部门预算/, '0307'], [/工作年度报告/, '04'], [/地质灾害防治/, '0312'],
-      [/征地补偿/, '0316'], [/办事指南|规划许可批后公布/, '0305'], [/违法用地|行政处罚决定书/, '0306'], [/建议的答复/, '031501'],
+      [/征地补偿/, '0316'], [/办事指南|规划许可批后公布/, '0305'], [/违法用地|行政处罚决定书/, '0306'], [/建议的答复/, '0317'],
       [/公开指南$/, '01'], [/保密审查制度|工作规程/, '02'],
     ];
     const all = await handle.db.select({ title: publications.title, indexNo: publications.indexNo, code: catalogueCategories.code }).from(publications).leftJoin(catalogueCategories, eq(catalogueCategories.id, publications.categoryId));

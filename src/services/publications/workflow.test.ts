@@ -141,6 +141,8 @@ describe('workflow: draft → secrecy review by another person → approval → 
   it('validates input in Chinese', async () => {
     await expectError(createPublication(ctx('pub1'), { title: ' ', writtenOn: '2024-13-01' }), 'VALIDATION', /请填写标题；成文日期“2024-13-01”不是有效日期/);
     await expectError(createPublication(ctx('pub1'), { title: 't', categoryId: 99999 }), 'VALIDATION', /公开目录 99999 不存在/);
+    const [heading] = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '0301'));
+    await expectError(createPublication(ctx('pub1'), { title: 't', categoryId: heading.id }), 'VALIDATION', /“规章和规范性文件”下还有下级目录（如“规章”），请选择到最末一级目录/);
     await expectError(createPublication(ctx('sec1'), { title: 't' }), 'FORBIDDEN', /权限/);
   });
 });
