@@ -100,7 +100,7 @@ export function PublicationEditPage() {
           <Row gutter={16}>
             <Col xs={24} md={12}>
               <Form.Item name="categoryId" label="公开目录" extra="与门户网站的政府信息公开目录相同，请选择到最末一级" rules={[{ required: true, message: '请选择公开目录（用于生成索引号）' }]}>
-                <TreeSelect treeData={toTree(catalogue.data?.categories ?? [])} loading={catalogue.isPending} placeholder="选择目录" showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
+                <TreeSelect treeData={toTree(catalogue.data?.categories ?? [])} loading={catalogue.isPending} placeholder="选择目录，可输入名称查找" showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll treeLine listHeight={420} virtual={false} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
