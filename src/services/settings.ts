@@ -21,7 +21,7 @@ export const DEFAULT_AGENCY: AgencyProfile = {
   phone: '010-12345678',
   fax: '010-12345679',
   email: 'gongkai@example.gov.cn',
-  website: 'http://localhost:3000',
+  website: '', // no public address until the administrator sets one (the 公开指南 then omits it)
   officeName: '办公室（政府信息公开工作机构）',
 };
 

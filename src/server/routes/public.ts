@@ -4,6 +4,7 @@ import type { App, AppDeps } from '../app.js';
 import { PublicRequestBody, PublicRequestCreated } from '../../shared/api.js';
 import { submitPublicRequest } from '../../services/requests/create-request.js';
 import { getPublicStatus } from '../../services/requests/public-status.js';
+import { publicWebsite } from '../../core/publications/public-address.js';
 import { getAgency } from '../../services/settings.js';
 
 /** Public endpoints: no login, rate-limited per IP. */
@@ -26,6 +27,7 @@ export async function publicRoutes(app: App, deps: AppDeps): Promise<void> {
 
   r.get('/api/public/guide', { config: { rateLimit: limit }, schema: { tags: ['公众'], summary: '政府信息公开指南（条例第十二条）' } }, async (req) => {
     const agency = await getAgency(req.ctx().db);
-    return { agency };
+    // An address the public cannot reach (e.g. http://localhost:3000) is not printed in the guide (issue 11).
+    return { agency: { ...agency, website: publicWebsite(agency.website) ?? '' } };
   });
 }

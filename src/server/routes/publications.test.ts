@@ -43,8 +43,11 @@ describe('主动公开 over HTTP: workbench workflow, public portal and search',
     session = { cookie: `gk_session=${login.cookies.find((c) => c.name === 'gk_session')!.value}; gk_csrf=${csrf}`, 'x-csrf-token': csrf };
     const cat = await publisher.get('/api/publications/catalogue');
     expect(cat.statusCode).toBe(200);
-    const [row] = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '0203'));
+    const [row] = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '030103'));
     categoryId = row.id;
+    const zeros = await publisher.put('/api/publications/settings', { agencyCode: '000000000' });
+    expect(zeros.statusCode).toBe(400);
+    expect(zeros.json().error.message).toMatch(/全为0/);
     expect((await publisher.put('/api/publications/settings', { agencyCode: '000014349' })).statusCode).toBe(200);
   });
   afterAll(async () => { await t.app.close(); });
@@ -98,7 +101,7 @@ describe('主动公开 over HTTP: workbench workflow, public portal and search',
     expect((await reviewer.post(`/api/publications/${id}/events`, { type: 'approved' })).json().state).toBe('approved');
     const pub = await publisher.post(`/api/publications/${id}/events`, { type: 'published' });
     expect(pub.statusCode).toBe(200);
-    expect(pub.json()).toMatchObject({ state: 'published', indexNo: '000014349/0203-2024-00001', publishedOn: '2024-09-02' });
+    expect(pub.json()).toMatchObject({ state: 'published', indexNo: '000014349/030103-2024-00001', publishedOn: '2024-09-02' });
     expect(pub.json().events.map((e: { type: string; actorName: string }) => `${e.type}:${e.actorName}`)).toEqual([
       'created:发布员甲', 'edited:发布员甲', 'submitted:发布员甲', 'review_rejected:保密审查员乙', 'edited:发布员甲', 'submitted:发布员甲', 'review_passed:保密审查员乙', 'approved:审核人丙', 'published:发布员甲',
     ]);
@@ -112,24 +115,24 @@ describe('主动公开 over HTTP: workbench workflow, public portal and search',
       expect(res.statusCode).toBe(200);
       const body = res.json();
       expect(body.total).toBe(1);
-      expect(body.items[0]).toMatchObject({ indexNo: '000014349/0203-2024-00001', title: '关于做好2024年耕地保护工作的通知', publishedOn: '2024-09-02' });
+      expect(body.items[0]).toMatchObject({ indexNo: '000014349/030103-2024-00001', title: '关于做好2024年耕地保护工作的通知', publishedOn: '2024-09-02' });
       expect(body.items[0].snippet).toContain('<em>耕地</em><em>保护</em>');
     }
     const latest = (await t.app.inject({ method: 'GET', url: '/api/public/publications' })).json();
     expect(latest).toMatchObject({ total: 1, mode: 'latest' });
     expect((await t.app.inject({ method: 'GET', url: '/api/public/publications?year=2023' })).json().total).toBe(0);
-    expect((await t.app.inject({ method: 'GET', url: '/api/public/publications?category=02' })).json().total).toBe(1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/public/publications?category=0301' })).json().total).toBe(1);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/publications?issuer=${encodeURIComponent('示范市自然资源和规划局')}` })).json().total).toBe(1);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/publications?page=0' })).statusCode).toBe(400);
   });
 
   it('the document page by 索引号 (slash raw or encoded) lists its attachments, now downloadable', async () => {
-    for (const url of ['/api/public/publications/000014349/0203-2024-00001', '/api/public/publications/000014349%2F0203-2024-00001']) {
+    for (const url of ['/api/public/publications/000014349/030103-2024-00001', '/api/public/publications/000014349%2F030103-2024-00001']) {
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, url).toBe(200);
-      expect(res.json()).toMatchObject({ indexNo: '000014349/0203-2024-00001', docNumber: '示自然资发〔2024〕12号', writtenOn: '2024-08-28', category: { code: '0203', name: '其他文件' }, validityLabel: '有效' });
+      expect(res.json()).toMatchObject({ indexNo: '000014349/030103-2024-00001', docNumber: '示自然资发〔2024〕12号', writtenOn: '2024-08-28', category: { code: '030103', name: '其他文件' }, validityLabel: '有效' });
     }
-    const page = (await t.app.inject({ method: 'GET', url: '/api/public/publications/000014349/0203-2024-00001' })).json();
+    const page = (await t.app.inject({ method: 'GET', url: '/api/public/publications/000014349/030103-2024-00001' })).json();
     expect(page.attachments).toHaveLength(1);
     const dl = await t.app.inject({ method: 'GET', url: page.attachments[0].url });
     expect(dl.statusCode).toBe(200);
@@ -141,7 +144,7 @@ describe('主动公开 over HTTP: workbench workflow, public portal and search',
 
   it('catalogue, guide and filters are public', async () => {
     const cat = (await t.app.inject({ method: 'GET', url: '/api/public/catalogue' })).json();
-    expect(cat.categories.find((c: { code: string }) => c.code === '02').count).toBe(1);
+    expect(cat.categories.map((c: { name: string; count: number }) => `${c.name}${c.count}`)).toEqual(['政府信息公开指南0', '政府信息公开制度0', '法定主动公开内容1', '政府信息公开年报0']);
     const guide = (await t.app.inject({ method: 'GET', url: '/api/public/publication-guide' })).json();
     expect(guide.isDefault).toBe(true);
     expect(guide.sections[2].bodyHtml).toContain('办公时间');

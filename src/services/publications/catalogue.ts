@@ -3,6 +3,7 @@ import { catalogueCategories, publications } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { DomainError } from '../../core/errors.js';
 import { isValidCategoryCode } from '../../core/publications/index-number.js';
+import { CATALOGUE_61, catalogueCodeForText, type CatalogueNodeDef } from '../../core/publications/catalogue-61.js';
 import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
@@ -10,28 +11,10 @@ import { cachedPublic, invalidatePublicCache } from './public-cache.js';
 
 /**
  * 政府信息公开目录 (条例 Art.12 ¶3: "政府信息公开目录包括政府信息的索引、名称、内容概述、生成日期等内容"): the category tree
- * under which items are filed and browsed. A default tree following 条例 Art.20's 主动公开 list is created on first use.
+ * under which items are filed and browsed. The default tree is the one of 国办公开办函〔2019〕61号 with 法定主动公开内容 by
+ * 条例 Art.20's items (core/publications/catalogue-61.ts); migration 0011 folded earlier trees into it.
  */
-export const DEFAULT_CATALOGUE: { code: string; name: string; parent?: string }[] = [
-  { code: '01', name: '机构职能' },
-  { code: '02', name: '法规文件' },
-  { code: '0201', name: '规章', parent: '02' },
-  { code: '0202', name: '行政规范性文件', parent: '02' },
-  { code: '0203', name: '其他文件', parent: '02' },
-  { code: '03', name: '政策解读' },
-  { code: '04', name: '规划计划' },
-  { code: '05', name: '行政许可和对外管理服务' },
-  { code: '06', name: '行政处罚和行政强制' },
-  { code: '07', name: '财政预决算' },
-  { code: '08', name: '行政事业性收费' },
-  { code: '09', name: '政府集中采购' },
-  { code: '10', name: '统计信息' },
-  { code: '11', name: '突发公共事件应急' },
-  { code: '12', name: '人事信息' },
-  { code: '13', name: '建议提案办理' },
-  { code: '14', name: '政府信息公开年度报告' },
-  { code: '99', name: '其他' },
-];
+export const DEFAULT_CATALOGUE: readonly CatalogueNodeDef[] = CATALOGUE_61;
 
 export interface CategoryNode {
   id: number;
@@ -56,7 +39,7 @@ export async function ensureDefaultCatalogue(db: Executor): Promise<number> {
   const ids = new Map<string, number>();
   let order = 0;
   for (const c of DEFAULT_CATALOGUE) {
-    const [row] = await db.insert(catalogueCategories).values({ code: c.code, name: c.name, parentId: c.parent ? ids.get(c.parent)! : null, sortOrder: order++ })
+    const [row] = await db.insert(catalogueCategories).values({ code: c.code, name: c.name, parentId: c.parent ? ids.get(c.parent)! : null, sortOrder: order++, description: c.description ?? null })
       .onConflictDoNothing().returning({ id: catalogueCategories.id });
     if (row) ids.set(c.code, row.id);
   }
@@ -164,15 +147,21 @@ export async function updateCategory(ctx: ServiceContext, id: number, patch: Par
 }
 
 /**
- * Finds a category by code, name or path ("法规文件/规章", "法规文件 > 规章"); creates missing ones (imports migrate an
- * existing portal's catalogue). `cache` maps the text to the id within one import.
+ * Finds a category by code, 61号 name (法定主动公开内容/行政处罚和行政强制) or a name other portals use for a node of the 61号
+ * tree ("行政处罚", "财政信息/预决算", "通知公告": core/publications/catalogue-61.ts), so that imported items land in the one
+ * tree; otherwise by name or path ("专项工作/河长制"), creating the missing categories (an office's own columns).
+ * `cache` maps the text to the id within one import.
  */
 export async function resolveCategoryForImport(tx: Executor, text: string, cache: Map<string, number>): Promise<number> {
   const hit = cache.get(text);
   if (hit !== undefined) return hit;
+  await ensureDefaultCatalogue(tx);
   const rows = await listCategoryRows(tx);
   const byCode = rows.find((r) => r.code === text);
   if (byCode) { cache.set(text, byCode.id); return byCode.id; }
+  const code61 = catalogueCodeForText(text);
+  const node61 = code61 === null ? undefined : rows.find((r) => r.code === code61 && r.active);
+  if (node61) { cache.set(text, node61.id); return node61.id; }
   const parts = text.split(/\s*(?:\/|>|＞|》|\\)\s*/).map((p) => p.trim()).filter(Boolean);
   let parentId: number | null = null;
   for (const name of parts) {

@@ -68,8 +68,11 @@ export function bodyColumns(title: string, body: string) {
 
 async function assertReferences(tx: Executor, input: Partial<PublicationInput>, selfId?: number): Promise<void> {
   if (input.categoryId !== undefined && input.categoryId !== null) {
-    const [c] = await tx.select({ id: catalogueCategories.id }).from(catalogueCategories).where(eq(catalogueCategories.id, input.categoryId));
+    const [c] = await tx.select({ id: catalogueCategories.id, name: catalogueCategories.name }).from(catalogueCategories).where(eq(catalogueCategories.id, input.categoryId));
     if (!c) throw new DomainError('VALIDATION', `公开目录 ${input.categoryId} 不存在，请重新选择`, { problems: [{ field: 'categoryId', message: '目录不存在' }] });
+    // An item is filed under the last level of the 目录 (e.g. 法定主动公开内容 › 规章和规范性文件 › 行政规范性文件), not a heading.
+    const [child] = await tx.select({ name: catalogueCategories.name }).from(catalogueCategories).where(and(eq(catalogueCategories.parentId, c.id), eq(catalogueCategories.active, true))).limit(1);
+    if (child) throw new DomainError('VALIDATION', `“${c.name}”下还有下级目录（如“${child.name}”），请选择到最末一级目录`, { problems: [{ field: 'categoryId', message: '请选择到最末一级目录' }] });
   }
   if (input.departmentId !== undefined && input.departmentId !== null) {
     const [d] = await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId));

@@ -16,6 +16,7 @@ import { importPublications } from './import-publications.js';
 import { proactiveFigures } from './report-feed.js';
 import { dismissSuggestion, draftFromSuggestion, listSuggestions } from './suggestions.js';
 import { getPublicationDetail } from './queries.js';
+import { updatePublicationSettings } from './settings.js';
 
 let handle: DbHandle;
 const actors: Record<string, Actor> = {};
@@ -37,11 +38,12 @@ beforeAll(async () => {
   await user('sec', ['secrecy_reviewer']);
   await user('rev', ['reviewer']);
   await ensureDefaultCatalogue(handle.db);
+  await updatePublicationSettings(ctx('pubA', '2024-01-02'), { agencyCode: '000014349' });
 });
 
 describe('Art.26 timeliness dashboard (20 working days from formation)', () => {
   it('counts per department: pending, at risk, overdue, published on time and late', async () => {
-    const [cat] = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '99'));
+    const [cat] = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '0315'));
     const draft = async (who: string, title: string, formedOn: string) => (await createPublication(ctx(who, formedOn), { title, formedOn, categoryId: cat.id, body: '正文' })).id;
     const publish = async (id: number, on: string) => {
       await recordPublicationEvent(ctx('pubA', on), id, { type: 'submitted' });

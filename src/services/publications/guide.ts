@@ -6,19 +6,35 @@ import { sanitizeBodyHtml, looksLikeHtml, textToHtml } from '../../core/publicat
 import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
-import { getAgency } from '../settings.js';
+import { getAgency, type AgencyProfile } from '../settings.js';
+import { publicWebsite } from '../../core/publications/public-address.js';
 
 /**
  * 政府信息公开指南 (条例 Art.12 ¶2): "政府信息的分类、编排体系、获取方式和政府信息公开工作机构的名称、办公地址、办公时间、
  * 联系电话、传真号码、互联网联系方式等内容". The office data come from the agency profile; the sections are edited by
  * the publisher. A default text is shown until the publisher saves their own.
  */
-export function defaultGuideSections(agency: Awaited<ReturnType<typeof getAgency>>): { title: string; bodyHtml: string }[] {
+export function defaultGuideSections(agency: AgencyProfile): { title: string; bodyHtml: string }[] {
   return [
     { title: '一、政府信息的分类与编排体系', bodyHtml: textToHtml(`${agency.name}主动公开的政府信息按《政府信息公开目录》分类编排，每条信息标注索引号、名称、内容概述和生成日期，可按目录、主题分类、发布机构和年份浏览，也可全文检索。`) },
     { title: '二、获取方式', bodyHtml: textToHtml('主动公开的政府信息通过本机关门户网站“政府信息公开”专栏、政府公报、政务新媒体等途径公开，公众可免费查阅、下载。\n未主动公开的政府信息，公民、法人或者其他组织可以依照《中华人民共和国政府信息公开条例》第二十七条至第二十九条的规定，通过互联网、信函、传真、当面等方式提出政府信息公开申请。') },
-    { title: '三、政府信息公开工作机构', bodyHtml: textToHtml(`名称：${agency.officeName}\n办公地址：${agency.address}（邮编 ${agency.postcode}）\n办公时间：${agency.officeHours}\n联系电话：${agency.phone}\n传真号码：${agency.fax}\n电子邮箱：${agency.email}\n网址：${agency.website}`) },
+    { title: '三、政府信息公开工作机构', bodyHtml: textToHtml(officeLines(agency).join('\n')) },
     { title: '四、监督和救济', bodyHtml: textToHtml('公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。') },
+  ];
+}
+
+/** The office's contact lines; a line whose value is not set (or, for the web address, not public) is left out. */
+function officeLines(agency: AgencyProfile): string[] {
+  const website = publicWebsite(agency.website);
+  const line = (label: string, value: string | null | undefined) => (value?.trim() ? [`${label}：${value.trim()}`] : []);
+  return [
+    ...line('名称', agency.officeName),
+    ...line('办公地址', agency.address ? `${agency.address}${agency.postcode ? `（邮编 ${agency.postcode}）` : ''}` : ''),
+    ...line('办公时间', agency.officeHours),
+    ...line('联系电话', agency.phone),
+    ...line('传真号码', agency.fax),
+    ...line('电子邮箱', agency.email),
+    ...line('网址', website),
   ];
 }
 
@@ -26,7 +42,7 @@ export function defaultGuideSections(agency: Awaited<ReturnType<typeof getAgency
 export async function getGuide(db: Executor) {
   const agency = await getAgency(db);
   const rows = await db.select().from(guideSections).orderBy(asc(guideSections.sortOrder), asc(guideSections.id));
-  return { agency: { name: agency.name, officeName: agency.officeName, address: agency.address, postcode: agency.postcode, officeHours: agency.officeHours, phone: agency.phone, fax: agency.fax, email: agency.email, website: agency.website }, isDefault: rows.length === 0, sections: rows.length ? rows.map((r) => ({ title: r.title, bodyHtml: r.bodyHtml, updatedAt: r.updatedAt })) : defaultGuideSections(agency).map((s) => ({ ...s, updatedAt: null })) };
+  return { agency: { name: agency.name, officeName: agency.officeName, address: agency.address, postcode: agency.postcode, officeHours: agency.officeHours, phone: agency.phone, fax: agency.fax, email: agency.email, website: publicWebsite(agency.website) }, isDefault: rows.length === 0, sections: rows.length ? rows.map((r) => ({ title: r.title, bodyHtml: r.bodyHtml, updatedAt: r.updatedAt })) : defaultGuideSections(agency).map((s) => ({ ...s, updatedAt: null })) };
 }
 
 /** Use case: the publisher replaces the guide's sections (Art.12: 应当及时更新). */

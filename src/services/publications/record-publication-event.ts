@@ -60,10 +60,14 @@ async function assertReadyForReview(tx: Executor, row: Row): Promise<void> {
   if (problems.length) throw new DomainError('VALIDATION', `提交保密审查前请补全：${problems.join('、')}`, { problems: problems.map((p) => ({ field: p, message: '必填' })) });
 }
 
+/** Where the office sets the code (staff workbench: 主动公开 → 公开目录 → 索引号机关代码). */
+export const AGENCY_CODE_MISSING = '尚未设置索引号机关代码，不能生成索引号，暂不能发布：请发布员在“主动公开 → 公开目录”页的“索引号机关代码”中填写本机关的组织机构代码（9位）或统一社会信用代码（18位）后再发布';
+
 async function publishRow(tx: Executor, ctx: ServiceContext, actor: Actor, row: Row, together: number | null): Promise<void> {
   let indexNo = row.indexNo;
   if (!indexNo) {
     const settings = await getPublicationSettings(tx);
+    if (!settings.agencyCode) throw new DomainError('VALIDATION', AGENCY_CODE_MISSING, { problems: [{ field: 'agencyCode', message: AGENCY_CODE_MISSING }] });
     const [cat] = await tx.select({ code: catalogueCategories.code }).from(catalogueCategories).where(eq(catalogueCategories.id, row.categoryId!));
     indexNo = await nextIndexNo(tx, settings.agencyCode, cat.code, Number(ctx.today.slice(0, 4)));
   }

@@ -10,7 +10,8 @@ import { recordPublicationEvent } from './record-publication-event.js';
 import { getPublicationDetail } from './queries.js';
 import { ensureDefaultCatalogue } from './catalogue.js';
 import { searchPublications, getPublicPublication } from './search.js';
-import { updatePublicationSettings } from './settings.js';
+import { getPublicationSettings, updatePublicationSettings } from './settings.js';
+import { putSetting } from '../settings.js';
 import { verifyAuditChain } from '../audit.js';
 import { DomainError } from '../../core/errors.js';
 
@@ -46,9 +47,8 @@ beforeAll(async () => {
   await user('rev1', ['reviewer']);
   await ensureDefaultCatalogue(handle.db);
   const cats = await handle.db.select().from(catalogueCategories);
-  categoryId = cats.find((c) => c.code === '0203')!.id;
-  normativeCategoryId = cats.find((c) => c.code === '0202')!.id;
-  await updatePublicationSettings(ctx('pub1'), { agencyCode: '11100000MB0143027X' });
+  categoryId = cats.find((c) => c.code === '030103')!.id;
+  normativeCategoryId = cats.find((c) => c.code === '030102')!.id;
 });
 
 describe('workflow: draft → secrecy review by another person → approval → published (条例 Art.17)', () => {
@@ -82,20 +82,37 @@ describe('workflow: draft → secrecy review by another person → approval → 
     expect((await getPublicationDetail(ctx('pub1'), id)).state).toBe('draft');
   });
 
+  /**
+   * Issue 11: with no agency code set, publishing gave `000000000/M019-2026-00001`. Now it is refused (naming where to
+   * set the code) and nothing changes; the old placeholder stored by earlier versions counts as not set; a
+   * 统一社会信用代码 is accepted and its 组织机构代码 (characters 9–17) goes into the 索引号.
+   */
+  async function setAgencyCodeAndPublish(id: number) {
+    await expectError(recordPublicationEvent(ctx('pub1', '2024-09-03'), id, { type: 'published' }), 'VALIDATION', /尚未设置索引号机关代码.*“主动公开 → 公开目录”页.*组织机构代码/);
+    expect(await getPublicationDetail(ctx('pub1'), id)).toMatchObject({ state: 'approved', indexNo: null });
+    await putSetting(handle.db, 'publications', { agencyCode: '000000000' });
+    expect((await getPublicationSettings(handle.db)).agencyCode).toBe('');
+    await expectError(recordPublicationEvent(ctx('pub1', '2024-09-03'), id, { type: 'published' }), 'VALIDATION', /尚未设置索引号机关代码/);
+    await expectError(updatePublicationSettings(ctx('pub1'), { agencyCode: '000000000' }), 'VALIDATION', /全为0/);
+    await expectError(updatePublicationSettings(ctx('pub1'), { agencyCode: '11510100MB0143027X' }), 'VALIDATION', /校验位错误/);
+    expect(await updatePublicationSettings(ctx('pub1'), { agencyCode: '11510100MB0143028X' })).toMatchObject({ agencyCode: 'MB0143028' });
+    await recordPublicationEvent(ctx('pub1', '2024-09-03'), id, { type: 'published' });
+  }
+
   it('resubmitted, passed, approved, published: gets its 索引号 and appears on the portal', async () => {
     await updatePublication(ctx('pub1'), id, { body: '<p>各区自然资源局：为严格落实耕地保护制度，现就做好2024年耕地保护工作通知如下。一、压实耕地保护责任。</p>' });
     await recordPublicationEvent(ctx('pub1'), id, { type: 'submitted' });
     await recordPublicationEvent(ctx('sec1'), id, { type: 'review_passed' });
     await expectError(recordPublicationEvent(ctx('pub1'), id, { type: 'published' }), 'INVALID_TRANSITION', /待审核/);
     await recordPublicationEvent(ctx('rev1'), id, { type: 'approved' });
-    await recordPublicationEvent(ctx('pub1', '2024-09-03'), id, { type: 'published' });
+    await setAgencyCodeAndPublish(id);
     const d = await getPublicationDetail(ctx('pub1'), id);
-    expect(d).toMatchObject({ state: 'published', indexNo: '11100000MB0143027X/0203-2024-00001', publishedOn: '2024-09-03' });
+    expect(d).toMatchObject({ state: 'published', indexNo: 'MB0143028/030103-2024-00001', publishedOn: '2024-09-03' });
     expect(d.timeliness).toMatchObject({ status: 'on_time' });
     expect(d.events.map((e) => e.type)).toEqual(['created', 'edited', 'submitted', 'review_rejected', 'edited', 'submitted', 'review_passed', 'approved', 'published']);
     expect(d.events[3].payload).toMatchObject({ reason: '附件含有个人身份证号码，请删除后重新提交' });
-    const page = await getPublicPublication(handle.db, '11100000MB0143027X/0203-2024-00001');
-    expect(page).toMatchObject({ title: '关于做好2024年耕地保护工作的通知', categoryPath: [{ code: '02', name: '法规文件' }, { code: '0203', name: '其他文件' }], validityLabel: '有效' });
+    const page = await getPublicPublication(handle.db, 'MB0143028/030103-2024-00001');
+    expect(page).toMatchObject({ title: '关于做好2024年耕地保护工作的通知', categoryPath: [{ code: '03', name: '法定主动公开内容' }, { code: '0301', name: '规章和规范性文件' }, { code: '030103', name: '其他文件' }], validityLabel: '有效' });
   });
 
   it('every step is in the append-only log and the audit chain', async () => {
@@ -110,10 +127,10 @@ describe('workflow: draft → secrecy review by another person → approval → 
   it('withdrawn items leave the portal; reopened they are drafts again', async () => {
     await expectError(recordPublicationEvent(ctx('pub1'), id, { type: 'withdrawn' }), 'VALIDATION', /理由/);
     await recordPublicationEvent(ctx('pub1'), id, { type: 'withdrawn', reason: '文件内容需要更新' });
-    await expectError(getPublicPublication(handle.db, '11100000MB0143027X/0203-2024-00001'), 'NOT_FOUND', /不存在或未公开/);
+    await expectError(getPublicPublication(handle.db, 'MB0143028/030103-2024-00001'), 'NOT_FOUND', /不存在或未公开/);
     await recordPublicationEvent(ctx('pub1'), id, { type: 'reopened' });
     const d = await getPublicationDetail(ctx('pub1'), id);
-    expect(d).toMatchObject({ state: 'draft', indexNo: '11100000MB0143027X/0203-2024-00001', withdrawnOn: '2024-09-02' });
+    expect(d).toMatchObject({ state: 'draft', indexNo: 'MB0143028/030103-2024-00001', withdrawnOn: '2024-09-02' });
   });
 
   it('a submission needs a catalogue category and a body or attachment', async () => {
@@ -124,6 +141,8 @@ describe('workflow: draft → secrecy review by another person → approval → 
   it('validates input in Chinese', async () => {
     await expectError(createPublication(ctx('pub1'), { title: ' ', writtenOn: '2024-13-01' }), 'VALIDATION', /请填写标题；成文日期“2024-13-01”不是有效日期/);
     await expectError(createPublication(ctx('pub1'), { title: 't', categoryId: 99999 }), 'VALIDATION', /公开目录 99999 不存在/);
+    const [heading] = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '0301'));
+    await expectError(createPublication(ctx('pub1'), { title: 't', categoryId: heading.id }), 'VALIDATION', /“规章和规范性文件”下还有下级目录（如“规章”），请选择到最末一级目录/);
     await expectError(createPublication(ctx('sec1'), { title: 't' }), 'FORBIDDEN', /权限/);
   });
 });
@@ -145,7 +164,7 @@ describe('三同步: a 行政规范性文件 goes out with its interpretation', 
   });
 
   it('an interpretation cannot go out before its document', async () => {
-    const cats = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '03'));
+    const cats = await handle.db.select().from(catalogueCategories).where(eq(catalogueCategories.code, '030104'));
     ({ id: interpId } = await createPublication(ctx('pub1'), { title: '《示范市国有建设用地使用权出让管理办法》政策解读', interpretsId: docId, categoryId: cats[0].id, body: '一、制定背景……' }));
     await passAll(interpId);
     await expectError(recordPublicationEvent(ctx('pub1'), interpId, { type: 'published' }), 'INVALID_TRANSITION', /同步发布/);
@@ -155,7 +174,7 @@ describe('三同步: a 行政规范性文件 goes out with its interpretation', 
     await recordPublicationEvent(ctx('pub1'), docId, { type: 'published' });
     const [doc, interp] = await Promise.all([getPublicationDetail(ctx('pub1'), docId), getPublicationDetail(ctx('pub1'), interpId)]);
     expect(doc.state).toBe('published');
-    expect(interp).toMatchObject({ state: 'published', indexNo: '11100000MB0143027X/03-2024-00001' });
+    expect(interp).toMatchObject({ state: 'published', indexNo: 'MB0143028/030104-2024-00001' });
     expect(interp.events.at(-1)).toMatchObject({ type: 'published', payload: { togetherWith: docId } });
     const page = await getPublicPublication(handle.db, doc.indexNo!);
     expect(page.interpretations).toEqual([{ indexNo: interp.indexNo, title: interp.title, publishedOn: '2024-09-02' }]);

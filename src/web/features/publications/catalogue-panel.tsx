@@ -1,12 +1,53 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Switch, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Switch, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { CatalogueNode } from '../../../shared/publications.js';
 import { errorMessage } from '../../api/client.js';
 import { applyServerErrors } from '../../components/form-errors.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { useCatalogue } from './use-publications.js';
-import { useSaveCategory } from './workbench-hooks.js';
+import { usePublicationSettings, useSaveCategory, useSavePublicationSettings } from './workbench-hooks.js';
+
+/**
+ * 索引号机关代码: the agency part of every new 索引号. Publishing is refused until it is set; the office may enter its
+ * 组织机构代码 or its 统一社会信用代码 (the server keeps characters 9–17, the 组织机构代码).
+ */
+function AgencyCodeCard({ canEdit }: { canEdit: boolean }) {
+  const q = usePublicationSettings(canEdit);
+  const save = useSavePublicationSettings();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ agencyCode: string }>();
+  if (!canEdit || !q.data) return null;
+  const code = q.data.agencyCode;
+  const submit = async ({ agencyCode }: { agencyCode: string }) => {
+    try {
+      const saved = await save.mutateAsync({ agencyCode });
+      message.success(`索引号机关代码已设为 ${saved.agencyCode}`);
+      form.resetFields();
+    } catch (err) {
+      applyServerErrors(form, err);
+      form.setFields([{ name: 'agencyCode', errors: [errorMessage(err)] }]);
+    }
+  };
+  return (
+    <Card size="small" title="索引号机关代码" style={{ marginBottom: 16 }} data-testid="agency-code-card">
+      {code
+        ? <Typography.Paragraph style={{ marginBottom: 8 }}>当前：<Typography.Text strong copyable>{code}</Typography.Text>　新发布信息的索引号形如 <Typography.Text code>{code}/030102-2026-00001</Typography.Text>（机关代码/目录编码-年份-流水号）。</Typography.Paragraph>
+        : <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="尚未设置索引号机关代码，设置前不能发布主动公开信息" description="请填写本机关的组织机构代码（9位），或统一社会信用代码（18位，系统取其第9至17位即组织机构代码）。" />}
+      <Form form={form} layout="inline" onFinish={(v) => void submit(v)} aria-label="索引号机关代码">
+        <Form.Item name="agencyCode" label={code ? '修改为' : '机关代码'} rules={[{ required: true, whitespace: true, message: '请填写组织机构代码或统一社会信用代码' }]}>
+          <Input placeholder="如 11510100MB0143028X 或 MB0143028" style={{ width: 260 }} maxLength={20} />
+        </Form.Item>
+        <Form.Item><Button htmlType="submit" type={code ? 'default' : 'primary'} loading={save.isPending}>保存</Button></Form.Item>
+      </Form>
+    </Card>
+  );
+}
+
+/** Leaves without a `children` array, so the table shows no expand button on them. */
+function withoutEmptyChildren(nodes: CatalogueNode[]): CatalogueNode[] {
+  return nodes.map((n) => (n.children?.length ? { ...n, children: withoutEmptyChildren(n.children) } : { ...n, children: undefined as unknown as CatalogueNode[] }));
+}
 
 interface Editing { id?: number; parentId: number | null; code?: string; name?: string; description?: string | null }
 
@@ -35,11 +76,12 @@ export function CataloguePanel({ canEdit }: { canEdit: boolean }) {
 
   return (
     <>
+      <AgencyCodeCard canEdit={canEdit} />
       <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Text type="secondary">目录编码用于生成索引号（机关代码/目录编码-年份-流水号）。停用的目录不再出现在门户网站和起草选项中。</Typography.Text>
+        <Typography.Text type="secondary">目录按国办公开办函〔2019〕61号设置，与门户网站的政府信息公开目录相同；目录编码用于生成索引号（机关代码/目录编码-年份-流水号）。停用的目录不再出现在门户网站和起草选项中。</Typography.Text>
         {canEdit && <Button icon={<PlusOutlined />} onClick={() => { setEditing({ parentId: null }); form.resetFields(); }}>新增一级目录</Button>}
       </Space>
-      <Table<CatalogueNode> size="small" rowKey="id" loading={q.isPending} dataSource={q.data?.categories ?? []} pagination={false} expandable={{ defaultExpandAllRows: true, childrenColumnName: 'children' }}
+      <Table<CatalogueNode> key={q.data ? 'loaded' : 'loading'} size="small" rowKey="id" loading={q.isPending} dataSource={withoutEmptyChildren(q.data?.categories ?? [])} pagination={false} expandable={{ defaultExpandAllRows: true, childrenColumnName: 'children' }}
         columns={[
           { title: '名称', dataIndex: 'name' },
           { title: '编码', dataIndex: 'code', width: 110 },

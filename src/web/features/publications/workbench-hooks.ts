@@ -77,3 +77,18 @@ export function useSaveGuide() {
 export function usePublicGuideSections() {
   return useQuery({ queryKey: ['public', 'publication-guide'], queryFn: () => apiGet<GuideResponse>('/api/public/publication-guide'), retry: false, staleTime: 10 * 60_000 });
 }
+
+export interface PublicationSettings { agencyCode: string; defaultIssuer: string; riskWorkingDays: number; maxAttachmentMb: number }
+
+/** 主动公开设置 (索引号机关代码 …): publisher and administrator only. */
+export function usePublicationSettings(enabled: boolean) {
+  return useQuery({ queryKey: ['publications', 'settings'], queryFn: () => apiGet<PublicationSettings>('/api/publications/settings'), enabled });
+}
+
+export function useSavePublicationSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<PublicationSettings>) => apiPut<PublicationSettings>('/api/publications/settings', body),
+    onSuccess: (data) => qc.setQueryData(['publications', 'settings'], data),
+  });
+}

@@ -44,7 +44,7 @@ export function GuidePage() {
             { key: 'p', label: '联系电话', children: a.phone },
             { key: 'f', label: '传真号码', children: a.fax || '—' },
             { key: 'e', label: '电子邮箱', children: a.email },
-            { key: 'w', label: '网站', children: a.website },
+            ...(a.website ? [{ key: 'w', label: '网站', children: a.website }] : []),
           ]}
         />
       </Card>

@@ -27,8 +27,12 @@ interface Values {
   disclosureMode?: string;
 }
 
-function toTree(nodes: CatalogueNode[]): { value: number; title: string; children: ReturnType<typeof toTree> }[] {
-  return nodes.filter((n) => n.active).map((n) => ({ value: n.id, title: `${n.code} ${n.name}`, children: toTree(n.children ?? []) }));
+/** The 公开目录 tree (the portal's): an item is filed under a last-level node, so headings cannot be chosen. */
+function toTree(nodes: CatalogueNode[]): { value: number; title: string; selectable: boolean; children: ReturnType<typeof toTree> }[] {
+  return nodes.filter((n) => n.active).map((n) => {
+    const children = toTree(n.children ?? []);
+    return { value: n.id, title: `${n.code} ${n.name}`, selectable: children.length === 0, children };
+  });
 }
 
 /** The HTML body as editable text: paragraphs become lines. */
@@ -95,8 +99,8 @@ export function PublicationEditPage() {
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} md={12}>
-              <Form.Item name="categoryId" label="公开目录" rules={[{ required: true, message: '请选择公开目录（用于生成索引号）' }]}>
-                <TreeSelect treeData={toTree(catalogue.data?.categories ?? [])} loading={catalogue.isPending} placeholder="选择目录" showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll />
+              <Form.Item name="categoryId" label="公开目录" extra="与门户网站的政府信息公开目录相同，请选择到最末一级" rules={[{ required: true, message: '请选择公开目录（用于生成索引号）' }]}>
+                <TreeSelect treeData={toTree(catalogue.data?.categories ?? [])} loading={catalogue.isPending} placeholder="选择目录，可输入名称查找" showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll treeLine listHeight={420} virtual={false} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
