@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
  * | GONGKAI_DATA_DIR    | embedded database directory and key file                            | ./data   |
  * | PORT / HOST         | HTTP listen address                                                 | 3000 / 0.0.0.0 |
  * | GONGKAI_KEY         | 64 hex chars: SM4 key (16 bytes) + HMAC-SM3 key (16 bytes) for personal data; unset = a key file in the data dir | — |
+ * | GONGKAI_AUDIT_ANCHOR | append-only file of signed audit/request-event chain heads, kept outside the database | <data dir>/audit-anchor.log |
  * | GONGKAI_COOKIE_SECURE | "1" to mark cookies Secure (behind HTTPS)                          | 0        |
  * | GONGKAI_SCHEDULER   | "0" disables the in-server daily deadline job                        | 1        |
  * | LOG_LEVEL           | pino level                                                           | info     |
@@ -21,6 +22,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly key: string | null;
+  /** Outside anchor of the audit chains (signed checkpoints of their heads). */
+  readonly auditAnchor: string;
   readonly cookieSecure: boolean;
   readonly scheduler: boolean;
   readonly logLevel: string;
@@ -38,9 +41,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const trustProxy = parseTrustProxy(env.GONGKAI_TRUST_PROXY);
   if (trustProxy === null) problems.push(`GONGKAI_TRUST_PROXY 应为 none、跳数（整数）或以逗号分隔的地址/网段（可用 loopback），当前为 "${env.GONGKAI_TRUST_PROXY}"`);
   if (problems.length > 0) throw new Error(`配置错误：\n- ${problems.join('\n- ')}`);
+  const dataDir = resolve(env.GONGKAI_DATA_DIR ?? './data');
   return Object.freeze({
     databaseUrl,
-    dataDir: resolve(env.GONGKAI_DATA_DIR ?? './data'),
+    dataDir,
+    auditAnchor: resolve(env.GONGKAI_AUDIT_ANCHOR?.trim() || resolve(overrides.dataDir ?? dataDir, 'audit-anchor.log')),
     port,
     host: env.HOST ?? '0.0.0.0',
     key,

@@ -4,7 +4,8 @@ import { migrateDb } from './db/migrate.js';
 import { loadOrCreateKeys, type Keys } from './security/crypto.js';
 import { seedCalendar } from './services/calendar.js';
 import { bootstrapAdmin } from './services/users.js';
-import { sealAudit } from './services/audit.js';
+import { resealLegacyChains, sealAudit } from './services/audit.js';
+import { configureAuditChain } from './services/audit-chain.js';
 import { SYSTEM_ACTOR, shanghaiToday, type ServiceContext } from './services/context.js';
 
 /** An opened deployment: config, database (migrated, calendar seeded) and keys. Used by `serve` and the CLI. */
@@ -27,6 +28,8 @@ export async function openRuntime(overrides: Partial<Config> = {}, opts: { migra
       await seedCalendar(handle.db);
     }
     const keys = loadOrCreateKeys(config.key, config.dataDir);
+    configureAuditChain(keys.chain, config.auditAnchor);
+    if (opts.migrate !== false) await resealLegacyChains(handle.db);
     const bootstrap = opts.migrate !== false ? await bootstrapAdmin(handle.db) : null;
     return {
       config, handle, keys, bootstrap,
