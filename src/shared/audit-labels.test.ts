@@ -75,6 +75,8 @@ describe('audit log labels (审计员 sees Chinese, never codes or JSON)', () =>
     ]);
     expect(auditDetailItems({ outcome: 'withheld_third_party', thirdParty: { name: '某公司', opinion: 'object' } }).map((i) => `${i.label}：${i.value}`))
       .toEqual([expect.stringMatching(/^答复结果：[^a-z_]+$/), '第三方：名称：某公司，意见：不同意公开']);
+    expect(auditDetailItems({ type: 'receipt', noticeId: 240 })[0].value).not.toBe('receipt');
+    expect(auditDetailItems({ format: 'gov-2021' })[0].value).toBe('国办公开办函〔2021〕30号格式');
     expect(auditDetailItems(null)).toEqual([]);
   });
 });

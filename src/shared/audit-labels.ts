@@ -1,5 +1,7 @@
 import { CONSULTATION_OPINION_LABELS, CONSULTED_PARTY_LABELS, DELIVERY_METHOD_LABELS, EVENT_LABELS, FEE_BASIS_LABELS, type EventType } from '../core/requests/events.js';
 import { OUTCOME_LABELS } from '../core/requests/outcomes.js';
+import { NOTICE_TYPE_LABELS } from '../core/notices/types.js';
+import { REPORT_FORMAT_LABELS } from '../core/reports/formats.js';
 import { CHANNEL_LABELS } from '../core/types.js';
 import { PUBLICATION_EVENT_LABELS, type PublicationEventType } from '../core/publications/workflow.js';
 import { ROLE_LABELS, type Role } from './roles.js';
@@ -96,6 +98,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
 const VALUE_LABELS: Record<string, Record<string, string>> = {
   channel: CHANNEL_LABELS, outcome: OUTCOME_LABELS, party: CONSULTED_PARTY_LABELS, opinion: CONSULTATION_OPINION_LABELS,
   method: DELIVERY_METHOD_LABELS, basis: FEE_BASIS_LABELS, deliveryMethod: DELIVERY_METHOD_LABELS,
+  type: NOTICE_TYPE_LABELS, format: REPORT_FORMAT_LABELS,
 };
 
 /** The Chinese name of an audit action (a fallback that shows the code, never an empty cell). */

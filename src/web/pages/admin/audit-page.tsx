@@ -52,7 +52,7 @@ export function AuditPage() {
         <Button type="primary" icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>校验审计日志与办理记录</Button>
       </div>
       {verify.data && (
-        <Alert style={{ marginBottom: 16 }} showIcon type={verify.data.ok ? 'success' : 'error'} title={verify.data.ok ? '审计日志与办理记录完整' : '审计日志或办理记录校验失败'} closable
+        <Alert style={{ marginBottom: 16 }} showIcon type={verify.data.ok ? 'success' : 'error'} title={verify.data.ok ? '校验通过' : '校验未通过：审计日志或办理记录被改动'} closable
           description={verify.data.ok || !verify.data.findings?.length ? verify.data.message : (
             <ul style={{ margin: 0, paddingLeft: 18 }}>{verify.data.findings.slice(0, 10).map((f, i) => <li key={i}>{f.message}</li>)}{verify.data.findings.length > 10 && <li>……另有 {verify.data.findings.length - 10} 处</li>}</ul>
           )} />
