@@ -21,7 +21,7 @@ import { importRequestLedger } from './imports/import-requests.js';
 // as a command and must fail naming the row; the state is put back before the next one.
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-'));
 const pgUrl = process.env.DATABASE_URL;
-const dbName = `gongkai_test_auditcli_${process.pid}`;
+const dbName = `gongkai_auditcli_${process.pid}`; // outside gongkai_test_%: global-setup drops those at every start
 const saved = { url: process.env.DATABASE_URL, data: process.env.GONGKAI_DATA_DIR, key: process.env.GONGKAI_KEY };
 const anchorFile = join(dir, 'audit-anchor.log');
 
