@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/*.test.ts', 'src/core/**/*.test.ts', 'src/render/**/*.test.ts', 'src/shared/**/*.test.ts'],
+          include: ['src/*.test.ts', 'src/core/**/*.test.ts', 'src/render/**/*.test.ts', 'src/shared/**/*.test.ts', 'src/security/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
  * | GONGKAI_DATA_DIR    | embedded database directory and key file                            | ./data   |
  * | PORT / HOST         | HTTP listen address                                                 | 3000 / 0.0.0.0 |
  * | GONGKAI_KEY         | 64 hex chars: SM4 key (16 bytes) + HMAC-SM3 key (16 bytes) for personal data; unset = a key file in the data dir | — |
+ * | GONGKAI_AUDIT_ANCHOR | append-only file of signed audit/request-event chain heads, kept outside the database | <data dir>/audit-anchor.log |
  * | GONGKAI_COOKIE_SECURE | "1" to mark cookies Secure always (they already are whenever the request came over HTTPS, directly or through a trusted proxy's X-Forwarded-Proto) | 0 |
  * | GONGKAI_SESSION_IDLE_MINUTES | a staff session ends after this many minutes without a request (besides its 12 h end) | 30 |
  * | GONGKAI_SCHEDULER   | "0" disables the in-server daily deadline job                        | 1        |
@@ -22,6 +23,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly key: string | null;
+  /** Outside anchor of the audit chains (signed checkpoints of their heads). */
+  readonly auditAnchor: string;
   readonly cookieSecure: boolean;
   readonly sessionIdleMinutes: number;
   readonly scheduler: boolean;
@@ -42,9 +45,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const trustProxy = parseTrustProxy(env.GONGKAI_TRUST_PROXY);
   if (trustProxy === null) problems.push(`GONGKAI_TRUST_PROXY 应为 none、跳数（整数）或以逗号分隔的地址/网段（可用 loopback），当前为 "${env.GONGKAI_TRUST_PROXY}"`);
   if (problems.length > 0) throw new Error(`配置错误：\n- ${problems.join('\n- ')}`);
+  const dataDir = resolve(env.GONGKAI_DATA_DIR ?? './data');
   return Object.freeze({
     databaseUrl,
-    dataDir: resolve(env.GONGKAI_DATA_DIR ?? './data'),
+    dataDir,
+    auditAnchor: resolve(env.GONGKAI_AUDIT_ANCHOR?.trim() || resolve(overrides.dataDir ?? dataDir, 'audit-anchor.log')),
     port,
     host: env.HOST ?? '0.0.0.0',
     key,

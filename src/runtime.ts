@@ -5,7 +5,8 @@ import { loadOrCreateKeys, type Keys } from './security/crypto.js';
 import { seedCalendar } from './services/calendar.js';
 import { auditRoleSplit, ensureAdminAccounts, type CreatedAccount, type RoleSplit } from './services/users.js';
 import { ensureSystemStartDate } from './services/system-start.js';
-import { sealAudit } from './services/audit.js';
+import { resealLegacyChains, sealAudit } from './services/audit.js';
+import { configureAuditChain } from './services/audit-chain.js';
 import { ROLE_LABELS, SYSTEM_ACTOR, shanghaiToday, type Role, type ServiceContext } from './services/context.js';
 
 /** An opened deployment: config, database (migrated, calendar seeded) and keys. Used by `serve` and the CLI. */
@@ -33,6 +34,8 @@ export async function openRuntime(overrides: Partial<Config> = {}, opts: { migra
       await seedCalendar(handle.db);
     }
     const keys = loadOrCreateKeys(config.key, config.dataDir);
+    configureAuditChain(keys.chain, config.auditAnchor);
+    if (opts.migrate !== false) await resealLegacyChains(handle.db);
     let bootstrap: CreatedAccount[] = [];
     let roleSplits: RoleSplit[] = [];
     if (opts.migrate !== false) {

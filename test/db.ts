@@ -4,9 +4,12 @@ import { openDb, type DbHandle } from '../src/db/client.js';
 import { migrateDb } from '../src/db/migrate.js';
 import { seedCalendar } from '../src/services/calendar.js';
 import { parseKeys } from '../src/security/crypto.js';
+import { configureAuditChain } from '../src/services/audit-chain.js';
 import { TEMPLATE_DB, withDatabase } from './global-setup.js';
 
 export const TEST_KEYS = parseKeys('00112233445566778899aabbccddeeff0123456789abcdef0123456789abcdef');
+// Audit chains keyed as a deployment's are; no outside anchor unless a test sets one (services/audit-chain.test.ts).
+configureAuditChain(TEST_KEYS.chain, null);
 
 const KEY = Symbol.for('gongkai.testDb');
 type Holder = { handle?: Promise<DbHandle> };

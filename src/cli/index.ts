@@ -24,7 +24,7 @@ const USAGE = `gongkai — 政府信息公开工作平台
   demo                                     载入示范机关演示数据
   user list|add|reset-password|disable|enable  账号管理（三员分立：系统管理员、审计员账号只能在此办理）
   backup FILE / restore FILE               备份 / 恢复
-  audit verify                             校验审计日志 SM3 链
+  audit verify                             校验审计日志与办理记录的 HMAC-SM3 链及外部锚点
 环境变量: DATABASE_URL（使用 PostgreSQL）, GONGKAI_DATA_DIR（嵌入式数据库目录，默认 ./data）`;
 
 type Handler = (args: ReturnType<typeof parseArgs>) => Promise<number>;
@@ -44,7 +44,8 @@ const COMMANDS: Record<string, () => Promise<Handler>> = {
     const rt = await openRuntime();
     try {
       const r = await verifyAuditChain(rt.handle.db);
-      (r.ok ? process.stdout : process.stderr).write(`${r.message}\n`);
+      if (r.ok) process.stdout.write(`${r.message}\n`);
+      else process.stderr.write(`审计日志与办理记录${r.message}\n${r.findings.slice(0, 20).map((f) => `- ${f.message}`).join('\n')}${r.findings.length > 20 ? `\n- ……另有 ${r.findings.length - 20} 处` : ''}\n`);
       return r.ok ? 0 : 1;
     } finally { await rt.close(); }
   },

@@ -9,11 +9,17 @@ import { join } from 'node:path';
 export interface Keys {
   sm4: Buffer; // 16 bytes
   mac: Buffer; // 16 bytes
+  /**
+   * 32 bytes: HMAC-SM3 key of the audit and request-event chains, derived from the key file (never stored in the
+   * database), so a backup restores only where the same key is (as for the personal data it holds).
+   */
+  chain: Buffer;
 }
 
 export function parseKeys(hex: string): Keys {
   const b = Buffer.from(hex, 'hex');
-  return { sm4: b.subarray(0, 16), mac: b.subarray(16, 32) };
+  const mac = b.subarray(16, 32);
+  return { sm4: b.subarray(0, 16), mac, chain: createHmac('sm3', mac).update('gongkai/audit-chain/v1').digest() };
 }
 
 /** Loads the key from config, or from `<dataDir>/keys.hex`, creating it on first run (mode 0600). */
@@ -30,7 +36,8 @@ export function sm3(data: string | Buffer): string {
   return hash('sm3', data, 'hex');
 }
 
-export function hmacSm3(key: Buffer, data: string): string {
+/** HMAC (RFC 2104, GB/T 15852.2) over SM3, hex; checked against the GM/T 0042-2015 appendix D.3 vectors. */
+export function hmacSm3(key: Buffer, data: string | Buffer): string {
   return createHmac('sm3', key).update(data).digest('hex');
 }
 

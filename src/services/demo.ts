@@ -12,6 +12,7 @@ import { insertApplicant } from './requests/applicant.js';
 import { appendEvents, loadClockContext } from './requests/record-event.js';
 import { putSetting, DEFAULT_AGENCY } from './settings.js';
 import { appendAudit } from './audit.js';
+import { remarkUnsealedRows } from './audit-chain.js';
 import { issueNotice } from './notices/notices.js';
 import { DomainError } from '../core/errors.js';
 import type { CaseResult } from '../core/reports/cases.js';
@@ -224,6 +225,7 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
       WHEN type IN ('consultation_started', 'consultation_ended', 'extension_requested', 'reply_drafted') THEN '李承办'
       ELSE '王登记' END
     WHERE type <> 'submitted'`);
+  await remarkUnsealedRows(ctx.db, 'request_events', sql`type <> 'submitted'`);
   // Cases (行政复议 / 行政诉讼) linked to some closed requests.
   const closed = await ctx.db.select({ id: requests.id, ref: requests.ref, repliedOn: requests.repliedOn }).from(requests).where(sql`${requests.state} = 'closed' AND ${requests.outcome} IN ('partly_disclosed','withheld_process_info','unavailable_not_held','withheld_third_party')`).limit(18);
   // Result codes (core/reports/cases.ts), never labels: a label was counted as 其他结果 (issue 11 item 5).

@@ -63,9 +63,10 @@ export const calendarYears = pgTable('calendar_years', {
 });
 
 /**
- * Append-only audit log, chained with SM3: hash = SM3(prevHash || canonical JSON of the entry). Writers only insert
- * (no lock, so concurrent transactions never queue on the chain); a sealer (one process at a time, advisory lock)
- * links committed entries in order every few seconds. `gongkai audit verify` seals, then recomputes the chain.
+ * Append-only audit log, chained with HMAC-SM3 under a key held outside the database (services/audit-chain.ts):
+ * writers only insert, each row carrying a keyed `tag` (no lock, so concurrent transactions never queue on the
+ * chain); a sealer (one process at a time, advisory lock) links committed, tagged entries in order every few
+ * seconds and anchors the chain head in a signed file outside the database. `gongkai audit verify` only checks.
  */
 export const auditLog = pgTable('audit_log', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -77,11 +78,26 @@ export const auditLog = pgTable('audit_log', {
   targetId: text('target_id'),
   detail: jsonb('detail'),
   ip: text('ip'),
-  /** Position in the SM3 chain, assigned by the sealer (null = written, not yet sealed). */
+  /** Writer's keyed mark (nonce.HMAC): a row without a valid one was not written by the system and is never sealed. */
+  tag: text('tag'),
+  /** Position in the HMAC-SM3 chain, assigned by the sealer (null = written, not yet sealed). */
   chainSeq: bigint('chain_seq', { mode: 'number' }),
   prevHash: text('prev_hash'),
   hash: text('hash'),
-}, (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at), uniqueIndex('audit_log_chain_seq_uq').on(t.chainSeq), index('audit_log_unsealed_idx').on(t.id).where(sql`chain_seq IS NULL`)]);
+}, (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at), uniqueIndex('audit_log_chain_seq_uq').on(t.chainSeq), index('audit_log_unsealed_idx').on(t.id).where(sql`chain_seq IS NULL`), uniqueIndex('audit_log_tag_uq').on(t.tag)]);
+
+/**
+ * Keyed stand-ins for sealed chain rows the system itself removed (a re-imported request's event log): the removed
+ * row's chain position and hash, with an HMAC-SM3 only the key holder can make, so the chain still verifies.
+ */
+export const chainTombstones = pgTable('chain_tombstones', {
+  chain: text('chain').notNull(), // audit_log | request_events
+  chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+  mac: text('mac').notNull(),
+  at: text('at').notNull(),
+  reason: text('reason').notNull(),
+}, (t) => [primaryKey({ columns: [t.chain, t.chainSeq] })]);
 
 /** Results of the daily deadline job (due within 3 working days, overdue), one row per run and department. */
 export const deadlineAlerts = pgTable('deadline_alerts', {

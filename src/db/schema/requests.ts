@@ -1,4 +1,5 @@
-import { bigserial, boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, numeric, pgSequence, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { departments, users } from './core.js';
 
 /**
@@ -85,7 +86,12 @@ export const requestEvents = pgTable('request_events', {
   actorId: integer('actor_id').references(() => users.id),
   actorName: text('actor_name'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('request_events_seq_uq').on(t.requestId, t.seq), index('request_events_type_on_idx').on(t.type, t.on)]);
+  /** Keyed writer's mark and HMAC-SM3 chain, as on audit_log (services/audit-chain.ts). */
+  tag: text('tag'),
+  chainSeq: bigint('chain_seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+}, (t) => [uniqueIndex('request_events_seq_uq').on(t.requestId, t.seq), index('request_events_type_on_idx').on(t.type, t.on), uniqueIndex('request_events_chain_seq_uq').on(t.chainSeq), index('request_events_unsealed_idx').on(t.id).where(sql`chain_seq IS NULL`), uniqueIndex('request_events_tag_uq').on(t.tag)]);
 
 /** Generated notices (登记回执, 补正告知书, 答复书 …): the stored text is what was sent, never regenerated. */
 export const notices = pgTable('notices', {

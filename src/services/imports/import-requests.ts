@@ -21,6 +21,7 @@ import type { Executor } from '../../db/client.js';
 import { DomainError, type DomainErrorCode } from '../../core/errors.js';
 import type { IsoDate } from '../../core/types.js';
 import { appendAudit } from '../audit.js';
+import { chainTag, deleteChainRows } from '../audit-chain.js';
 import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
 import { loadClockContext } from '../requests/record-event.js';
@@ -132,7 +133,7 @@ async function writeBatch(tx: Executor, batch: CheckedRequest[], existing: Map<s
     const idList = updates.map((u) => existing.get(u.ref)!.id);
     const list = sql.join(idList.map((i) => sql`${i}`), sql`, `);
     replaced.push(...(await previousLogs(tx, idList)));
-    await tx.execute(sql`DELETE FROM request_events WHERE request_id IN (${list})`);
+    await deleteChainRows(tx, 'request_events', sql`request_id IN (${list})`, '重新导入台账，替换原办理记录');
     await tx.execute(sql`DELETE FROM request_departments WHERE request_id IN (${list})`);
     await tx.execute(sql`UPDATE requests AS r SET
         applicant_type = x.applicant_type, applicant_name = x.applicant_name, description = x.description, channel = x.channel,
@@ -158,19 +159,20 @@ async function writeBatch(tx: Executor, batch: CheckedRequest[], existing: Map<s
     for (const r of rowsOf<{ id: number; ref: string }>(inserted)) ids.set(r.ref, Number(r.id));
   }
   // Short keys: a batch is ~7,000 events, sent as one JSON parameter.
-  const events: { r: number; s: number; t: string; o: IsoDate; p: Record<string, unknown> }[] = [];
+  const events: { r: number; s: number; t: string; o: IsoDate; p: Record<string, unknown>; g: string | null }[] = [];
   const links: { r: number; d: number }[] = [];
   for (const b of batch) {
     const requestId = ids.get(b.ref)!;
     withDepartmentIds(b.events, deptIds).forEach((e, i) => {
       const { type, on, ...payload } = e as unknown as { type: string; on: IsoDate } & Record<string, unknown>;
-      events.push({ r: requestId, s: i + 1, t: type, o: on, p: payload });
+      const g = chainTag('request_events', { requestId, seq: i + 1, type, on, payload, actorId: null, actorName: IMPORT_ACTOR_NAME });
+      events.push({ r: requestId, s: i + 1, t: type, o: on, p: payload, g });
     });
     if (b.lead !== null) links.push({ r: requestId, d: deptIds.get(b.lead)! });
   }
-  await tx.execute(sql`INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name)
-    SELECT x.r, x.s, x.t, x.o, x.p, ${IMPORT_ACTOR_NAME}
-    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x(r int, s int, t text, o date, p jsonb)`);
+  await tx.execute(sql`INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name, tag)
+    SELECT x.r, x.s, x.t, x.o, x.p, ${IMPORT_ACTOR_NAME}, x.g
+    FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb) AS x(r int, s int, t text, o date, p jsonb, g text)`);
   if (links.length > 0) {
     await tx.execute(sql`INSERT INTO request_departments (request_id, department_id, role)
       SELECT x.r, x.d, 'lead' FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS x(r int, d int)

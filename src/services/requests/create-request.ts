@@ -6,6 +6,7 @@ import { DomainError } from '../../core/errors.js';
 import { isIsoDate, type Channel } from '../../core/types.js';
 import { encryptPii, randomCode, sm3 } from '../../security/crypto.js';
 import { appendAudit } from '../audit.js';
+import { chainTag } from '../audit-chain.js';
 import { requireRole } from '../authorize.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { assertApplicant, idNumberHash, insertApplicant, type ApplicantInput } from './applicant.js';
@@ -65,9 +66,9 @@ interface Submission {
  */
 const SUBMIT_SQL = `WITH input AS (
     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-      $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[], $20::text[])
+      $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::date[], $19::text[], $20::text[], $21::text[], $22::text[])
       WITH ORDINALITY AS t(type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc, contact_enc,
-        ref_prefix, tracking_code, access_key_hash, description, delivery_method, format, state, regime, on_date, at, ip, ord)),
+        ref_prefix, tracking_code, access_key_hash, description, delivery_method, format, state, regime, on_date, at, ip, event_tag, audit_tag, ord)),
   ids AS MATERIALIZED (SELECT ord, nextval('applicants_id_seq') AS applicant_id, nextval('request_ref_seq') AS ref_no FROM input ORDER BY ord),
   a AS (
     INSERT INTO applicants (id, type, name, id_type, id_number_enc, id_number_hash, phone_enc, email_enc, address_enc, contact_enc)
@@ -80,11 +81,11 @@ const SUBMIT_SQL = `WITH input AS (
     FROM input i JOIN ids USING (ord)
     RETURNING id, ref, tracking_code),
   e AS (
-    INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name)
-    SELECT r.id, 1, 'submitted', i.on_date, '{"channel":"online"}'::jsonb, '申请人' FROM r JOIN input i USING (tracking_code)),
+    INSERT INTO request_events (request_id, seq, type, "on", payload, actor_name, tag)
+    SELECT r.id, 1, 'submitted', i.on_date, '{"channel":"online"}'::jsonb, '申请人', i.event_tag FROM r JOIN input i USING (tracking_code)),
   au AS (
-    INSERT INTO audit_log (at, actor_name, action, target_type, target_id, detail, ip)
-    SELECT i.at, '公众', 'request.submitted_online', 'request', r.id::text, jsonb_build_object('ref', r.ref), i.ip FROM r JOIN input i USING (tracking_code))
+    INSERT INTO audit_log (at, actor_name, action, target_type, target_id, detail, ip, tag)
+    SELECT i.at, '公众', 'request.submitted_online', 'request', r.id::text, jsonb_build_object('ref', r.ref), i.ip, i.audit_tag FROM r JOIN input i USING (tracking_code))
   SELECT id, ref, tracking_code AS "trackingCode" FROM r`;
 
 type Written = { id: number; ref: string } | { error: unknown };
@@ -96,6 +97,7 @@ async function writeSubmissions(db: ServiceContext['db'], rows: Submission[]): P
     columns((s) => s.refPrefix), columns((s) => s.trackingCode), columns((s) => s.accessKeyHash), columns((s) => s.description),
     columns((s) => s.deliveryMethod), columns((s) => s.format), columns((s) => s.state), columns((s) => s.regime),
     columns((s) => s.on), columns((s) => s.at), columns((s) => s.ip),
+    columns(() => chainTag('request_events')), columns(() => chainTag('audit_log')),
   ];
   const written = await queryPrepared<{ id: number; ref: string; trackingCode: string }>(db, 'gk_public_submit', SUBMIT_SQL, values);
   const byCode = new Map(written.map((r) => [r.trackingCode, { id: Number(r.id), ref: r.ref }]));

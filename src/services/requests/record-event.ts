@@ -8,6 +8,7 @@ import type { Calendar } from '../../core/calendar/working-days.js';
 import { loadCalendar } from '../calendar.js';
 import { getDeadlineSettings } from '../settings.js';
 import { hasRole } from '../authorize.js';
+import { chainTag } from '../audit-chain.js';
 import type { Actor, Role } from '../context.js';
 
 /** Who may record which event (roles; handlers additionally only on requests of their department). */
@@ -110,10 +111,11 @@ export async function appendEvents(tx: Executor, requestId: number, events: Requ
   for (const event of events) {
     view = applyEvent(view, event, clock);
     seq++;
-    await tx.insert(requestEvents).values({
+    const row = {
       requestId, seq, type: event.type, on: event.on, payload: stripForPayload(event),
       actorId: actor && actor.id > 0 ? actor.id : null, actorName: actor ? actor.displayName : '申请人',
-    });
+    };
+    await tx.insert(requestEvents).values({ ...row, tag: chainTag('request_events', row) });
     if (event.type === 'assigned') {
       const e = event as Extract<RequestEvent, { type: 'assigned' }>;
       const [lead, ...assisting] = await existingDepartments(tx, [
@@ -139,10 +141,13 @@ export async function createRequestRecord(tx: Executor, values: Omit<typeof requ
   for (const e of events) view = applyEvent(view, e, clock);
   if (!view) throw new DomainError('VALIDATION', '没有要记录的办理事项');
   const [row] = await tx.insert(requests).values({ ...values, ...cachedColumns(view), eventCount: events.length }).returning({ id: requests.id, ref: requests.ref });
-  await tx.insert(requestEvents).values(events.map((event, i) => ({
-    requestId: row.id, seq: i + 1, type: event.type, on: event.on, payload: stripForPayload(event),
-    actorId: actor && actor.id > 0 ? actor.id : null, actorName: actor ? actor.displayName : '申请人',
-  })));
+  await tx.insert(requestEvents).values(events.map((event, i) => {
+    const e = {
+      requestId: row.id, seq: i + 1, type: event.type, on: event.on, payload: stripForPayload(event),
+      actorId: actor && actor.id > 0 ? actor.id : null, actorName: actor ? actor.displayName : '申请人',
+    };
+    return { ...e, tag: chainTag('request_events', e) };
+  }));
   return { id: row.id, ref: row.ref, view };
 }
 

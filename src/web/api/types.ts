@@ -167,6 +167,8 @@ export interface AuditVerifyResult {
   checked: number;
   firstBadId: number | null;
   message: string;
+  /** Every finding of the check (first bad row first), each naming its row. */
+  findings?: { chain: 'audit_log' | 'request_events'; id: number | null; message: string }[];
 }
 
 export interface AlertItem {
