@@ -1,8 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
-import { buildNotice, type NoticeInput, type NoticeType, type NoticeContent, type AgencyInfo, type NoticeTemplate, NOTICE_TYPE_LABELS, WITHHELD_OUTCOMES, type WithheldOutcome } from '../../core/notices/index.js';
-import { OUTCOME_LABELS } from '../../core/requests/outcomes.js';
+import { buildNotice, type NoticeInput, type NoticeType, type NoticeContent, type AgencyInfo, type NoticeTemplate, NOTICE_TYPE_LABELS, splitSupplementItems, THIRD_PARTY_RIGHTS, THIRD_PARTY_RIGHT_LABELS, isThirdPartyRight, type ThirdPartyRight, PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, isPartialWithheldGround, type PartialWithheldGround } from '../../core/notices/index.js';
 import { calculateFee, type FeeInput } from '../../core/fees/calculate-fee.js';
 import { replayEvents, type RequestView } from '../../core/requests/index.js';
 import { DomainError } from '../../core/errors.js';
@@ -32,6 +31,10 @@ export function noticeFits(type: NoticeType, view: RequestView): string | null {
 export interface LoadedRequest {
   id: number;
   ref: string;
+  /** 查询码 (the portal's lookup key). */
+  trackingCode: string;
+  /** online / staff / import. */
+  source: string;
   applicantName: string;
   applicantType: string;
   description: string;
@@ -45,7 +48,7 @@ export async function loadRequestForNotice(tx: Executor, requestId: number): Pro
   if (!row) throw new DomainError('NOT_FOUND', `申请 ${requestId} 不存在`);
   const clock = await loadClockContext(tx);
   const events = await loadEvents(tx, requestId);
-  return { id: row.id, ref: row.ref, applicantName: row.applicantName, applicantType: row.applicantType, description: row.description, channel: row.channel, view: replayEvents(events.map(toCoreEvent), clock), events };
+  return { id: row.id, ref: row.ref, trackingCode: row.trackingCode, source: row.source, applicantName: row.applicantName, applicantType: row.applicantType, description: row.description, channel: row.channel, view: replayEvents(events.map(toCoreEvent), clock), events };
 }
 
 function lastPayload(events: StoredEvent[], type: string): Record<string, unknown> & { on?: string } {
@@ -97,14 +100,16 @@ export function replyDraftDetails(p: Record<string, unknown>): Pick<NoticeInput,
   }
   const partial = payloadObject(p.partial, 'partial', '部分公开情况');
   if (partial) {
-    const ground = partial.withheldGround;
-    if (ground !== undefined && ground !== null && ground !== '' && !(typeof ground === 'string' && (WITHHELD_OUTCOMES as readonly string[]).includes(ground))) {
-      refuse('partial.withheldGround', `不予公开部分的依据（partial.withheldGround）“${String(ground)}”无效，应为：${WITHHELD_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join('、')}`);
+    const grounds = [...(Array.isArray(partial.withheldGrounds) ? partial.withheldGrounds : partial.withheldGrounds ? [partial.withheldGrounds] : []), ...(partial.withheldGround ? [partial.withheldGround] : [])];
+    for (const ground of grounds) {
+      if (!isPartialWithheldGround(ground)) {
+        refuse('partial.withheldGround', `不予公开部分的依据（partial.withheldGround）“${String(ground)}”无效，应为：${PARTIAL_WITHHELD_GROUNDS.map((g) => PARTIAL_WITHHELD_GROUND_LABELS[g]).join('、')}`);
+      }
     }
     out.partial = {
       disclosedPart: payloadText(partial.disclosedPart, 'partial.disclosedPart', '可以公开的部分'),
       withheldPart: payloadText(partial.withheldPart, 'partial.withheldPart', '不予公开的部分'),
-      withheldGround: ground ? (ground as WithheldOutcome) : undefined,
+      ...(grounds.length ? { withheldGrounds: [...new Set(grounds as PartialWithheldGround[])] } : { withheldGround: undefined }),
     };
   }
   const previous = payloadObject(p.previousReply, 'previousReply', '此前的答复');
@@ -119,7 +124,30 @@ export function replyDraftDetails(p: Record<string, unknown>): Pick<NoticeInput,
 }
 
 /** The structured input of a notice from the request's events, the agency profile and the stored fee basis. */
-export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: NoticeType, issuedOn: IsoDate, docNumber: string | null): Promise<NoticeInput> {
+/**
+ * What the `consultation_started` event of `name` asked (Art.32): which information concerns the third party and
+ * which right is at stake. Both are checked for shape (stored client JSON); the notice builder requires them.
+ */
+export function consultationDetails(events: StoredEvent[], name: string): { information?: string; rights?: ThirdPartyRight[] } {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    const p = (e.payload ?? {}) as Record<string, unknown>;
+    if (e.type !== 'consultation_started' || p.name !== name) continue;
+    const information = payloadText(p.information, 'information', '涉及第三方的信息');
+    const raw = p.rights === undefined || p.rights === null ? [] : Array.isArray(p.rights) ? p.rights : [p.rights];
+    const bad = raw.find((r) => !isThirdPartyRight(r));
+    if (bad !== undefined) refuse('rights', `第三方权益（rights）“${String(bad)}”无效，应为：${THIRD_PARTY_RIGHTS.map((r) => THIRD_PARTY_RIGHT_LABELS[r]).join('、')}`);
+    return { information: information?.trim() || undefined, rights: raw.length ? (raw as ThirdPartyRight[]) : undefined };
+  }
+  return {};
+}
+
+/**
+ * The structured input of a notice from the request's events, the agency profile and the stored fee basis.
+ * `accessKey`: the 查询密码 in clear, known only while the registration is being recorded (it is stored hashed), for
+ * the 登记回执 printed then.
+ */
+export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: NoticeType, issuedOn: IsoDate, docNumber: string | null, accessKey?: string | null): Promise<NoticeInput> {
   const agency = agencyInfo(await getAgency(tx));
   const v = req.view;
   const draft = v.draft;
@@ -130,12 +158,27 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
     dates: { issuedOn, dueOn: v.deadline?.dueOn ?? undefined, supplementDueOn: v.supplement?.dueOn, supplementRequestedOn: v.supplement?.requestedOn, feeNoticeIssuedOn: v.fee?.issuedOn },
     docNumber,
   };
-  if (type === 'supplement' && v.supplement) input.supplement = { items: v.supplement.items.split(/[；;\n]/).map((s) => s.trim()).filter(Boolean) };
-  if (type === 'extension') { input.extension = { workingDays: v.extension.approvedDays }; input.dates.dueOn = v.deadline?.baseDueOn ?? undefined; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; input.reasons = v.extension.requested?.reason; }
+  if (type === 'supplement' && v.supplement) input.supplement = { items: splitSupplementItems(v.supplement.items) };
+  if (type === 'extension') {
+    input.extension = { workingDays: v.extension.approvedDays }; input.dates.dueOn = v.deadline?.baseDueOn ?? undefined; input.dates.newDueOn = v.deadline?.dueOn ?? undefined;
+    // The approval clears the pending request from the view; the reason the form promises to print is in its event.
+    input.reasons = payloadText(lastPayload(req.events, 'extension_requested').reason, 'reason', '延期理由') ?? v.extension.requested?.reason;
+  }
   if (type === 'consultation' || type === 'third-party-decision') {
     const c = [...v.consultations].reverse().find((x) => x.party === 'third_party');
-    if (c) { input.thirdParty = { name: c.name, information: req.description, response: c.opinion === 'object' ? 'objected' : c.opinion === 'agree' ? 'agreed' : 'no_reply' }; input.dates.opinionDueOn = c.responseDueOn ?? undefined; input.dates.consultationSentOn = c.startedOn; }
+    if (c) {
+      const asked = consultationDetails(req.events, c.name);
+      // Art.32: the answer counts only once the consultation ended (opinion received, or the period ran out).
+      const response = c.endedOn === null ? undefined : c.opinion === 'object' ? 'objected' : c.opinion === 'agree' ? 'agreed' : 'no_reply';
+      input.thirdParty = { name: c.name, information: asked.information, rights: asked.rights, response };
+      input.dates.opinionDueOn = c.responseDueOn ?? undefined; input.dates.consultationSentOn = c.startedOn;
+    }
     if (type === 'third-party-decision') input.reasons = draft?.reasons;
+  }
+  if (type === 'receipt') {
+    const agencyProfile = await getAgency(tx);
+    const base = agencyProfile.website?.trim().replace(/\/+$/, '');
+    input.tracking = { code: req.trackingCode, accessKey: accessKey ?? undefined, keyGiven: req.source === 'online' ? 'online_submission' : 'printed_receipt', portalUrl: base ? `${base}/track` : undefined };
   }
   if (type === 'delay') { const p = lastPayload(req.events, 'extension_requested'); input.delay = { kind: 'delayed_reply' }; input.reasons = (p.reason as string) ?? draft?.reasons ?? '所申请信息数量、频次明显超过合理范围'; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; }
   if (type === 'fee' && v.fee) {

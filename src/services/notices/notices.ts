@@ -32,19 +32,27 @@ export async function currentTemplate(tx: Executor, type: NoticeType): Promise<N
  * Issues a notice: allocates its 文号, builds the content from the request's data, renders the HTML and stores both
  * as final. What was sent is what is stored; it is never regenerated. Called inside the transaction of the event
  * that the notice accompanies (replied → 答复书, supplement_requested → 补正告知书, …).
+ *
+ * `accessKey` (登记回执 only): the 查询密码 in clear, known only during the registration. It is printed on the copy
+ * handed to the applicant (`printHtml`, returned once, never stored); the stored copy says the key was printed on the
+ * receipt, so the key is never kept in clear (only its hash, on the request).
  */
-export async function issueNotice(tx: Executor, requestId: number, type: NoticeType, issuedOn: IsoDate, actor: Actor | null, now: Date): Promise<{ id: number; docNumber: string | null }> {
+export async function issueNotice(tx: Executor, requestId: number, type: NoticeType, issuedOn: IsoDate, actor: Actor | null, now: Date, options: { accessKey?: string } = {}): Promise<{ id: number; docNumber: string | null; printHtml?: string }> {
   const req = await loadRequestForNotice(tx, requestId);
   const misfit = noticeFits(type, req.view);
   if (misfit) throw new DomainError('INVALID_TRANSITION', misfit);
   const agency = await getAgency(tx);
   const docNumber = NUMBERED.has(type) ? await allocateDocNumber(tx, agency.docPrefix, Number(issuedOn.slice(0, 4))) : null;
   const input = await buildNoticeInput(tx, req, type, issuedOn, docNumber);
-  const content = composeNotice(type, input, await currentTemplate(tx, type));
+  const template = await currentTemplate(tx, type);
+  const content = composeNotice(type, input, template);
   const html = renderNoticeHtml(content);
   const [row] = await tx.insert(notices).values({ requestId, type, docNumber, issuedOn, content, html, status: 'final', createdBy: actor && actor.id > 0 ? actor.id : null }).returning({ id: notices.id });
   await appendAudit(tx, actor, { action: 'notice.issued', targetType: 'request', targetId: requestId, detail: { type, docNumber, noticeId: row.id } }, null, now);
-  return { id: row.id, docNumber };
+  const key = type === 'receipt' ? options.accessKey?.trim() : undefined;
+  if (!key) return { id: row.id, docNumber };
+  const printed = composeNotice(type, { ...input, tracking: { ...input.tracking!, accessKey: key } }, template);
+  return { id: row.id, docNumber, printHtml: renderNoticeHtml(printed) };
 }
 
 /** The notice a request's state allows, built now without a number and not stored: the workbench preview. */

@@ -10,6 +10,7 @@ import type { Department, RequestDetail } from '../../api/types.js';
 import { dayjs } from '../../locale.js';
 import { formatDate } from '../../components/format.js';
 import { OutcomePicker } from './outcome-picker.js';
+import { PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, THIRD_PARTY_RIGHTS, THIRD_PARTY_RIGHT_LABELS } from '../../../core/notices/types.js';
 
 /** Values of an action form; `on` is the legal date of the fact (defaults to today, never in the future). */
 export type ActionValues = Record<string, unknown> & { on?: Dayjs };
@@ -101,8 +102,16 @@ function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
 
 /** Outcomes whose reply tells how the information is provided or obtained (条例 Art.36(一)(二), Art.37, Art.39). */
 const PROVISION_OUTCOMES: readonly Outcome[] = ['already_public', 'disclosed', 'partly_disclosed', 'not_processed_petition', 'not_processed_publication'];
-const WITHHELD_GROUND_OPTIONS = (['withheld_state_secret', 'withheld_prohibited_by_law', 'withheld_security_stability', 'withheld_third_party', 'withheld_internal_affairs', 'withheld_process_info', 'withheld_enforcement_file', 'withheld_query_matter'] as const)
-  .map((o) => ({ value: o, label: OUTCOME_LABELS[o].replace('不予公开-', '') }));
+/** Grounds of the withheld part of a 部分公开 (Art.37): they decide the legal basis and 复议前置 (core/notices). */
+const WITHHELD_GROUND_OPTIONS = PARTIAL_WITHHELD_GROUNDS.map((g) => ({ value: g, label: PARTIAL_WITHHELD_GROUND_LABELS[g] }));
+
+/** A stored `partial` (grounds as a list, or the older single `withheldGround`) as the form's values. */
+function partialInitial(p: unknown): Record<string, unknown> | undefined {
+  if (!p || typeof p !== 'object') return undefined;
+  const { withheldGround, withheldGrounds, ...rest } = p as Record<string, unknown>;
+  const grounds = Array.isArray(withheldGrounds) ? withheldGrounds : withheldGround ? [withheldGround] : undefined;
+  return { ...rest, withheldGrounds: grounds };
+}
 
 /** How the information will be provided, from the applicant's chosen delivery method (条例 Art.29(三), Art.40). */
 export function defaultProvisionMethod(deliveryMethod: string | null): string {
@@ -155,7 +164,10 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
         <>
           <Form.Item name={['partial', 'disclosedPart']} label="可以公开的部分"><Input placeholder="如：补偿安置方案正文" /></Form.Item>
           <Form.Item name={['partial', 'withheldPart']} label="不予公开的部分"><Input placeholder="如：附件中被征收户的身份证号码、银行账号" /></Form.Item>
-          <Form.Item name={['partial', 'withheldGround']} label="不予公开部分的依据"><Select allowClear options={WITHHELD_GROUND_OPTIONS} placeholder="选择不予公开的情形" /></Form.Item>
+          <Form.Item name={['partial', 'withheldGrounds']} label="不予公开部分的依据" rules={[{ required: true, message: '请选择不予公开部分的依据（决定答复书引用的条款和救济途径）' }]}
+            extra="依据第十四至十六条不予公开的，答复书告知应当先申请行政复议；属于行政查询事项或不属于政府信息的，告知可以申请行政复议或提起行政诉讼。">
+            <Select mode="multiple" allowClear options={WITHHELD_GROUND_OPTIONS} placeholder="选择不予公开的情形（可多选）" />
+          </Form.Item>
         </>
       )}
       <Form.Item
@@ -308,9 +320,21 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
         <Form.Item name="name" label="名称" rules={required('请填写征求意见对象的名称')}>
           <Input placeholder="如：某某房地产开发有限公司" />
         </Form.Item>
+        <Form.Item noStyle dependencies={['party']}>
+          {({ getFieldValue }) => getFieldValue('party') === 'third_party' && (
+            <>
+              <Form.Item name="information" label="涉及第三方的信息（将写入征求意见书）" rules={required('请写明所申请信息中涉及该第三方的具体内容')}>
+                <Input.TextArea rows={2} placeholder="如：该公司报送的项目成本测算表及报价明细" />
+              </Form.Item>
+              <Form.Item name="rights" label="可能受损害的权益（条例第十五条）" rules={[{ required: true, message: '请选择可能受损害的第三方权益' }]}>
+                <Select mode="multiple" options={THIRD_PARTY_RIGHTS.map((r) => ({ value: r, label: THIRD_PARTY_RIGHT_LABELS[r] }))} placeholder="商业秘密、个人隐私…" />
+              </Form.Item>
+            </>
+          )}
+        </Form.Item>
       </>
     ),
-    toEvent: (v) => ({ party: v.party, name: text(v.name) }),
+    toEvent: (v) => ({ party: v.party, name: text(v.name), ...(v.party === 'third_party' ? { information: text(v.information), rights: v.rights } : {}) }),
   },
   consultation_ended: {
     label: '结束征求意见',
@@ -405,7 +429,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
       return {
         outcome: draft.outcome, reasons: draft.reasons, legalBasis: draft.legalBasis, body: draft.body ?? undefined,
         thirdParty: draft.thirdParty ?? undefined, otherAgency: draft.otherAgency ?? undefined,
-        provision: p.provision ?? undefined, partial: p.partial ?? undefined,
+        provision: p.provision ?? undefined, partial: partialInitial(p.partial),
         previousReply: prev ? { repliedOn: prev.repliedOn ? dayjs(prev.repliedOn) : undefined, docNumber: prev.docNumber } : undefined,
       };
     },
@@ -414,7 +438,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
       const tp = v.thirdParty as { name?: string; opinion?: string } | undefined;
       const oa = v.otherAgency as { name?: string; contact?: string } | undefined;
       const pr = v.provision as { method?: string; way?: string; time?: string } | undefined;
-      const pa = v.partial as { disclosedPart?: string; withheldPart?: string; withheldGround?: string } | undefined;
+      const pa = v.partial as { disclosedPart?: string; withheldPart?: string; withheldGrounds?: string[] } | undefined;
       const prev = v.previousReply as { repliedOn?: Dayjs; docNumber?: string } | undefined;
       const compact = <T extends Record<string, unknown>>(o: T) => {
         const out = Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== ''));
@@ -428,7 +452,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
         thirdParty: tp && text(tp.name) ? { name: text(tp.name), ...(tp.opinion ? { opinion: tp.opinion } : {}) } : undefined,
         otherAgency: oa && text(oa.name) ? { name: text(oa.name), contact: text(oa.contact) } : undefined,
         provision: pr ? compact({ method: optionalText(pr.method), way: optionalText(pr.way), time: optionalText(pr.time) }) : undefined,
-        partial: pa ? compact({ disclosedPart: optionalText(pa.disclosedPart), withheldPart: optionalText(pa.withheldPart), withheldGround: pa.withheldGround }) : undefined,
+        partial: pa ? compact({ disclosedPart: optionalText(pa.disclosedPart), withheldPart: optionalText(pa.withheldPart), withheldGrounds: pa.withheldGrounds?.length ? pa.withheldGrounds : undefined }) : undefined,
         previousReply: prev?.repliedOn ? compact({ repliedOn: iso(prev.repliedOn), docNumber: optionalText(prev.docNumber) }) : undefined,
       };
     },
