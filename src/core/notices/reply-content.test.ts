@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.js';
-import { OUTCOME_LABELS } from '../requests/outcomes.js';
 import { buildNotice } from './build-notice.js';
 import { sampleNoticeInput } from './sample-notice-input.js';
 import type { NoticeInput } from './types.js';

@@ -21,7 +21,13 @@ export function noticeFits(type: NoticeType, view: RequestView): string | null {
     case 'supplement': return view.supplement ? null : `该申请没有告知补正，不能出具${label}`;
     case 'extension': return view.extension.approvedDays > 0 ? null : `该申请没有经批准的延期，不能出具${label}`;
     case 'consultation': return view.consultations.some((c) => c.party === 'third_party') ? null : `该申请没有征求第三方意见，不能出具${label}`;
-    case 'third-party-decision': return view.consultations.some((c) => c.party === 'third_party') && view.draft && ['disclosed', 'partly_disclosed'].includes(view.draft.outcome) ? null : `只有征求过第三方意见且决定（部分）公开时才出具${label}`;
+    case 'third-party-decision': {
+      // Art.32: only after the consultation ended; Art.15: a third party that agreed gets no decision notice.
+      const c = [...view.consultations].reverse().find((x) => x.party === 'third_party');
+      if (!c || !view.draft || !['disclosed', 'partly_disclosed'].includes(view.draft.outcome)) return `只有征求过第三方意见且决定（部分）公开时才出具${label}`;
+      if (c.endedOn === null) return `征求${c.name}意见尚未结束（收到意见或期满后登记“结束征求意见”），不能出具${label}`;
+      return c.opinion === 'agree' ? `${c.name}已同意公开，依照条例第十五条予以公开即可，不需要出具${label}` : null;
+    }
     case 'delay': return view.receivedOn && !view.repliedOn ? null : `只有办理中的申请才能出具${label}`;
     case 'fee': return view.fee ? null : `该申请没有发出收费通知，不能出具${label}`;
     case 'reply': return view.draft || view.outcome ? null : `该申请还没有起草答复，不能出具${label}`;

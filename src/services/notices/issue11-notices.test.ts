@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { getTestDb, TEST_KEYS } from '../../../test/db.js';
+import { buildDepartment } from '../../../test/build-test-app.js';
+import { isDomainError } from '../../core/errors.js';
+import type { NoticeContent } from '../../core/notices/index.js';
+import type { RequestEvent } from '../../core/requests/index.js';
+import type { DbHandle } from '../../db/client.js';
+import { notices } from '../../db/schema/index.js';
+import { SYSTEM_ACTOR, type ServiceContext } from '../context.js';
+import { registerRequest } from '../requests/create-request.js';
+import { loadEvents } from '../requests/record-event.js';
+import { recordRequestEvent } from '../requests/record-request-event.js';
+import { findFinalNotice, previewNotice } from './notices.js';
+
+/** Issue 11: the notices issued by the services carry what the forms collected. */
+let handle: DbHandle;
+let ctx: ServiceContext;
+let dept: number;
+
+beforeAll(async () => {
+  handle = await getTestDb();
+  ctx = { db: handle.db, keys: TEST_KEYS, now: new Date('2024-11-30T04:00:00Z'), today: '2024-11-30', actor: SYSTEM_ACTOR };
+  dept = await buildDepartment(handle, '法规科');
+});
+
+const text = (c: NoticeContent) => c.paragraphs.map((p) => p.text).join('\n');
+const ev = (id: number, e: Record<string, unknown>) => recordRequestEvent(ctx, id, e as unknown as RequestEvent);
+
+async function assigned(name = '王五'): Promise<number> {
+  const { id } = await registerRequest(ctx, { applicant: { type: 'natural', name }, description: '申请公开2024年某地块征收批复', channel: 'in_person', receivedOn: '2024-09-02' });
+  await ev(id, { type: 'assigned', on: '2024-09-03', lead: String(dept), assisting: [] });
+  return id;
+}
+
+describe('登记回执 of a paper registration', () => {
+  it('the copy printed at registration has the 查询码 and 查询密码; the stored copy never holds the key', async () => {
+    const created = await registerRequest(ctx, { applicant: { type: 'natural', name: '赵六' }, description: '申请获取某路拓宽工程规划许可证', channel: 'letter', receivedOn: '2024-11-28' });
+    expect(created.receiptHtml).toContain(`查询码：${created.trackingCode}；查询密码：${created.accessKey}。`);
+    expect(created.receiptHtml).toContain('“进度查询”页面，输入查询码和查询密码');
+    const stored = await findFinalNotice(handle.db, created.id, 'receipt');
+    expect(text(stored!.content)).toContain(`查询码：${created.trackingCode}；查询密码：已打印在登记时出具的回执上`);
+    expect(JSON.stringify(stored!.content)).not.toContain(created.accessKey);
+    expect(stored!.html).not.toContain(created.accessKey);
+    expect(text(stored!.content)).toContain('申请获取的政府信息为：“某路拓宽工程规划许可证”'); // no 申请获取“申请获取…”
+  });
+});
+
+describe('延期答复告知书 carries the reason given in the form', () => {
+  it('prints 延期理由 from the extension request (the approval used to drop it)', async () => {
+    const id = await assigned();
+    await ev(id, { type: 'extension_requested', on: '2024-09-20', days: 10, reason: '所申请信息涉及三个承办单位，需要协调检索' });
+    await ev(id, { type: 'extension_approved', on: '2024-09-23', days: 10 });
+    const n = await findFinalNotice(handle.db, id, 'extension');
+    expect(text(n!.content)).toContain('延期理由：所申请信息涉及三个承办单位，需要协调检索。');
+  });
+});
+
+describe('征求第三方意见书 and 决定公开告知书', () => {
+  it('the consultation letter names the information and the right; a consultation without them is refused and not recorded', async () => {
+    const id = await assigned();
+    const before = (await loadEvents(handle.db, id)).length;
+    let err: unknown;
+    try { await ev(id, { type: 'consultation_started', on: '2024-09-10', party: 'third_party', name: '某开发公司' }); } catch (e) { err = e; }
+    expect(isDomainError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/^征求第三方意见书须写明所申请信息中涉及第三方的具体信息/);
+    expect((await loadEvents(handle.db, id)).length).toBe(before);
+    expect(await handle.db.select().from(notices).where(eq(notices.requestId, id))).toHaveLength(1); // only the receipt
+
+    await ev(id, { type: 'consultation_started', on: '2024-09-10', party: 'third_party', name: '某开发公司', information: '该公司的项目成本测算表', rights: ['commercial_secret'] });
+    const letter = await findFinalNotice(handle.db, id, 'consultation');
+    expect(text(letter!.content)).toContain('该申请所涉政府信息中的“该公司的项目成本测算表”涉及贵方的商业秘密');
+  });
+
+  it('third party agreed → no 决定公开告知书; no reply → decided under Art.32 without the public-interest claim', async () => {
+    const agreed = await assigned();
+    await ev(agreed, { type: 'consultation_started', on: '2024-09-10', party: 'third_party', name: '甲公司', information: '甲公司报价', rights: ['commercial_secret'] });
+    await ev(agreed, { type: 'consultation_ended', on: '2024-09-20', name: '甲公司', opinion: 'agree' });
+    await ev(agreed, { type: 'reply_drafted', on: '2024-09-25', outcome: 'disclosed', reasons: '', legalBasis: '第三十六条第（二）项', provision: { method: '邮寄' } });
+    await expect(previewNotice(ctx, agreed, 'third-party-decision')).rejects.toThrow('甲公司已同意公开，依照条例第十五条予以公开即可，不需要出具决定公开告知书（第三方）');
+
+    const silent = await assigned();
+    await ev(silent, { type: 'consultation_started', on: '2024-09-10', party: 'third_party', name: '乙公司', information: '乙公司报价', rights: ['commercial_secret'] });
+    await ev(silent, { type: 'consultation_ended', on: '2024-10-08', name: '乙公司', opinion: 'none' });
+    await ev(silent, { type: 'reply_drafted', on: '2024-10-09', outcome: 'disclosed', reasons: '报价为中标结果，依法应当公开', legalBasis: '第三十六条第（二）项', provision: { method: '邮寄' } });
+    const { content } = await previewNotice(ctx, silent, 'third-party-decision');
+    expect(text(content)).toContain('贵方逾期未提出意见。');
+    expect(text(content)).toContain('根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关依照条例的规定决定予以公开');
+    expect(text(content)).not.toContain('公共利益');
+  });
+});
