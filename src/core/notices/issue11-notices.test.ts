@@ -167,3 +167,17 @@ describe('documents that read wrong', () => {
     expect(c.legalCitations).not.toContain(`${T}第三十六条`);
   });
 });
+
+describe('preview = issued: the 条例 articles come from the outcome, other laws from the draft', () => {
+  it('a draft pre-filled with the 条例 articles does not print them twice', () => {
+    const c = buildNotice('reply', sampleNoticeInput({
+      outcome: 'withheld_prohibited_by_law',
+      reasons: '所申请信息为档案馆保管的未开放档案。',
+      legalBasis: '《中华人民共和国政府信息公开条例》（国务院令第711号）第十四条、第三十六条第（三）项；《中华人民共和国档案法》第二十七条',
+    }));
+    // before: "根据《…条例》（国务院令第711号）第十四条、第三十六条第（三）项；《…档案法》第二十七条和《…条例》第十四条、第三十六条第（三）项的规定"
+    expect(basisOf(c)).toBe(`根据《中华人民共和国档案法》第二十七条和${T}第十四条、第三十六条第（三）项的规定，本机关决定不予公开。`);
+    const only = refusal(() => buildNotice('reply', sampleNoticeInput({ outcome: 'withheld_prohibited_by_law', reasons: '理由', legalBasis: '《中华人民共和国政府信息公开条例》第十四条' })));
+    expect(only.message).toMatch(/写明禁止公开该信息的法律、行政法规名称及条款/);
+  });
+});

@@ -64,6 +64,20 @@ function need(value: string | undefined, outcome: Outcome, what: string, field: 
   return v;
 }
 
+/**
+ * The laws other than the 条例 named in the draft's legal basis (the law that forbids disclosure, the special law
+ * of Art.36(七)). The 条例's own articles are generated from the outcome (one source for the preview and the issued
+ * notice), so segments that cite the 条例 are dropped: a draft pre-filled with "《…条例》第十四条、第三十六条第（三）项；
+ * 《档案法》" no longer prints the 条例 articles twice.
+ */
+export function otherLawOf(legalBasis: string): string {
+  return legalBasis
+    .split(/[；;\n]+/)
+    .map((s) => s.trim().replace(/^(?:和|及|以及)/, '').trim())
+    .filter((s) => s !== '' && !/^(?:《中华人民共和国政府信息公开条例》|《政府信息公开条例》|条例|第[一二三四五六七八九十百零〇\d]+条)/.test(s))
+    .join('；');
+}
+
 /** The legal-basis paragraph: "根据<citations>的规定，<decision>。" */
 function basis(provisions: readonly Provision[], decision: string, prefix?: string): NoticeParagraph {
   const cited = citeAll(provisions);
@@ -217,7 +231,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       const ground = WITHHELD_GROUNDS[outcome];
       let prefix: string | undefined;
       if (outcome === 'withheld_prohibited_by_law') {
-        prefix = need(input.legalBasis, outcome, '写明禁止公开该信息的法律、行政法规名称及条款（legalBasis），例如“《中华人民共和国统计法》第三十九条”', 'legalBasis');
+        prefix = need(otherLawOf(trimmed(input.legalBasis, 'legalBasis')), outcome, '写明禁止公开该信息的法律、行政法规名称及条款（legalBasis），例如“《中华人民共和国统计法》第三十九条”（条例的条款由系统生成）', 'legalBasis');
         extraCitations.push(prefix);
       }
       paragraphs.push(body(`经审查，${P}申请获取的政府信息${ground.fact}。`));
@@ -239,7 +253,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     case 'withheld_query_matter': {
       // Art.36(七) is a referral to the special procedure, not a refusal under Arts.14–16 (so no 复议前置).
       const why = need(input.reasons, outcome, '说明该信息的获取适用何种特别规定及办理方式（条例第三十六条第（七）项）', 'reasons');
-      const special = need(input.legalBasis, outcome, '写明对该信息的获取有特别规定的法律、行政法规（legalBasis），例如“《不动产登记暂行条例》第二十七条”', 'legalBasis');
+      const special = need(otherLawOf(trimmed(input.legalBasis, 'legalBasis')), outcome, '写明对该信息的获取有特别规定的法律、行政法规（legalBasis），例如“《不动产登记暂行条例》第二十七条”（条例的条款由系统生成）', 'legalBasis');
       extraCitations.push(special);
       paragraphs.push(body(`经审查，${P}申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对该类信息的获取有特别规定。`));
       paragraphs.push(reasonsParagraph('具体说明：', why));

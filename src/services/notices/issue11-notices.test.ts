@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getTestDb, TEST_KEYS } from '../../../test/db.js';
-import { buildDepartment } from '../../../test/build-test-app.js';
+import { buildDepartment, buildUser } from '../../../test/build-test-app.js';
 import { isDomainError } from '../../core/errors.js';
 import type { NoticeContent } from '../../core/notices/index.js';
 import type { RequestEvent } from '../../core/requests/index.js';
@@ -87,5 +87,39 @@ describe('征求第三方意见书 and 决定公开告知书', () => {
     expect(text(content)).toContain('贵方逾期未提出意见。');
     expect(text(content)).toContain('根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关依照条例的规定决定予以公开');
     expect(text(content)).not.toContain('公共利益');
+  });
+});
+
+describe('the reviewer approves exactly the text that is issued', () => {
+  it('the legal basis the reviewer sees is the one issued, and a change after approval stops the sending', async () => {
+    const id = await assigned('钱七');
+    // the draft's free text as the form used to pre-fill it (the reviewer saw this, the 答复书 printed something else)
+    await ev(id, { type: 'reply_drafted', on: '2024-09-20', outcome: 'partly_disclosed', reasons: '附件含第三方商业秘密', legalBasis: '《中华人民共和国政府信息公开条例》第三十七条、第三十六条第（二）项、第（三）项', provision: { method: '邮寄' }, partial: { withheldPart: '附件', withheldGrounds: ['withheld_third_party'] } });
+    const preview = (await previewNotice({ ...ctx, today: '2024-09-23' }, id, 'reply')).content;
+    const previewBasis = preview.paragraphs.filter((p) => p.kind === 'legal_basis').map((p) => p.text);
+    expect(previewBasis).toEqual(['根据《中华人民共和国政府信息公开条例》第十五条、第三十七条的规定，本机关向您提供可以公开的政府信息内容，对不予公开的内容说明理由如上。']);
+    await ev(id, { type: 'reply_approved', on: '2024-09-23' });
+    const approval = (await loadEvents(handle.db, id)).at(-1)!;
+    expect((approval.payload as { replyFingerprint?: string }).replyFingerprint).toMatch(/^[0-9a-f]{64}$/);
+    await ev(id, { type: 'secrecy_review_passed', on: '2024-09-24' });
+
+    // the agency changes its wording after the approval: the reviewed text is no longer what would go out
+    const { saveTemplate } = await import('./notices.js');
+    const adminId = await buildUser(handle, { username: 'tpl-admin', roles: ['admin'] });
+    await saveTemplate({ ...ctx, actor: { ...SYSTEM_ACTOR, id: adminId, roles: ['admin'] } as never }, 'reply', { opening: '{申请人}：本机关于{收到日期}收到您的申请，您申请获取“{申请内容}”。现答复如下：' });
+    let err: unknown;
+    try { await ev(id, { type: 'replied', on: '2024-09-25' }); } catch (e) { err = e; }
+    expect(isDomainError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/^答复书的文字与审核人审核通过时的文本不一致/);
+    expect(await findFinalNotice(handle.db, id, 'reply')).toBeNull();
+
+    // re-approved on the new text: it goes out, with the same legal basis the reviewer saw
+    await ev(id, { type: 'reply_returned', on: '2024-09-25', comment: '模板已更新，请重新提交' });
+    await ev(id, { type: 'reply_drafted', on: '2024-09-25', outcome: 'partly_disclosed', reasons: '附件含第三方商业秘密', legalBasis: '《中华人民共和国政府信息公开条例》第三十七条', provision: { method: '邮寄' }, partial: { withheldPart: '附件', withheldGrounds: ['withheld_third_party'] } });
+    await ev(id, { type: 'reply_approved', on: '2024-09-26' });
+    await ev(id, { type: 'secrecy_review_passed', on: '2024-09-26' });
+    await ev(id, { type: 'replied', on: '2024-09-27' });
+    const issued = await findFinalNotice(handle.db, id, 'reply');
+    expect(issued!.content.paragraphs.filter((p) => p.kind === 'legal_basis').map((p) => p.text)).toEqual(previewBasis);
   });
 });

@@ -9,6 +9,8 @@ import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { getAgency } from '../settings.js';
+import { sm3 } from '../../security/crypto.js';
+
 import { buildNoticeInput, composeNotice, loadRequestForNotice, noticeFits } from './notice-input.js';
 
 /** Notices that carry a 文号 (the 登记回执 does not). */
@@ -46,6 +48,7 @@ export async function issueNotice(tx: Executor, requestId: number, type: NoticeT
   const input = await buildNoticeInput(tx, req, type, issuedOn, docNumber);
   const template = await currentTemplate(tx, type);
   const content = composeNotice(type, input, template);
+  if (type === 'reply') assertApprovedText(req.events, content);
   const html = renderNoticeHtml(content);
   const [row] = await tx.insert(notices).values({ requestId, type, docNumber, issuedOn, content, html, status: 'final', createdBy: actor && actor.id > 0 ? actor.id : null }).returning({ id: notices.id });
   await appendAudit(tx, actor, { action: 'notice.issued', targetType: 'request', targetId: requestId, detail: { type, docNumber, noticeId: row.id } }, null, now);
@@ -53,6 +56,39 @@ export async function issueNotice(tx: Executor, requestId: number, type: NoticeT
   if (!key) return { id: row.id, docNumber };
   const printed = composeNotice(type, { ...input, tracking: { ...input.tracking!, accessKey: key } }, template);
   return { id: row.id, docNumber, printHtml: renderNoticeHtml(printed) };
+}
+
+/**
+ * Fingerprint of a 答复书's text (title, addressee, every paragraph — facts, reasons, legal basis, remedy): what the
+ * reviewer approves. The 文号 and 成文日期 are left out (allocated when it is sent).
+ */
+export function replyTextFingerprint(content: NoticeContent): string {
+  return sm3(JSON.stringify([content.title, content.addressee, content.paragraphs.map((p) => [p.kind, p.text]), content.attachments]));
+}
+
+/**
+ * The fingerprint of the 答复书 as it stands when the reviewer approves it on `on` (recorded with `reply_approved`),
+ * built by the same function as the preview and the issued notice.
+ */
+export async function approvedReplyFingerprint(tx: Executor, requestId: number, on: IsoDate): Promise<string | null> {
+  const req = await loadRequestForNotice(tx, requestId);
+  if (!req.view.draft) return null; // nothing to approve: the transition check refuses the event
+  const input = await buildNoticeInput(tx, req, 'reply', on, null);
+  return replyTextFingerprint(composeNotice('reply', input, await currentTemplate(tx, 'reply')));
+}
+
+/**
+ * Preview = issued: the 答复书 about to be sent must be the text the reviewer approved (issue 11). A change after the
+ * approval (agency settings, template, a later event) is refused, naming what to do, instead of sending unseen text.
+ * Approvals recorded before fingerprints existed carry none and are not checked.
+ */
+function assertApprovedText(events: readonly { type: string; payload: unknown }[], content: NoticeContent): void {
+  const approval = [...events].reverse().find((e) => e.type === 'reply_approved');
+  const approved = (approval?.payload as { replyFingerprint?: unknown } | undefined)?.replyFingerprint;
+  if (typeof approved !== 'string') return;
+  if (approved !== replyTextFingerprint(content)) {
+    throw new DomainError('CONFLICT', '答复书的文字与审核人审核通过时的文本不一致（审核后机关设置、文书模板或办理信息有变化），请退回修改后重新审核，确保发出的答复书就是审核通过的文本');
+  }
 }
 
 /** The notice a request's state allows, built now without a number and not stored: the workbench preview. */

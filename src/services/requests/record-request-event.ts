@@ -4,7 +4,7 @@ import { calculateFee, FEE_BASES, FEE_BASIS_LABELS, type FeeBasis } from '../../
 import type { NoticeType } from '../../core/notices/index.js';
 import { appendAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
-import { issueNotice } from '../notices/notices.js';
+import { approvedReplyFingerprint, issueNotice } from '../notices/notices.js';
 import { buildNoticeInput, composeNotice, loadRequestForNotice, nthRequestInMonth } from '../notices/notice-input.js';
 import { appendEvents, authorizeEvent, loadClockContext, loadEvents, toCoreEvent } from './record-event.js';
 import { applyEvent, replayEvents } from '../../core/requests/index.js';
@@ -54,6 +54,11 @@ export async function recordRequestEvent(ctx: ServiceContext, requestId: number,
       event = { ...e, basis, amountYuan: calc.amountYuan, ...(nthInMonth ? { nthInMonth } : {}) } as RequestEvent;
     }
     const clock = await loadClockContext(tx);
+    if (event.type === 'reply_approved') {
+      // The reviewer approves the text of the 答复书 itself: its fingerprint is recorded and checked when it is sent.
+      const replyFingerprint = await approvedReplyFingerprint(tx, requestId, event.on);
+      if (replyFingerprint) event = { ...event, replyFingerprint } as RequestEvent;
+    }
     if (event.type === 'replied') {
       // Refuse an impossible send before numbering a document (the transition check of core).
       const stored = await loadEvents(tx, requestId);

@@ -10,6 +10,9 @@ import type { Department, RequestDetail } from '../../api/types.js';
 import { dayjs } from '../../locale.js';
 import { formatDate } from '../../components/format.js';
 import { OutcomePicker } from './outcome-picker.js';
+import { useNoticePreview } from './use-requests.js';
+import { NoticeFrame } from '../../components/notice-frame.js';
+import { errorMessage } from '../../api/client.js';
 import { PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, THIRD_PARTY_RIGHTS, THIRD_PARTY_RIGHT_LABELS } from '../../../core/notices/types.js';
 
 /** Values of an action form; `on` is the legal date of the fact (defaults to today, never in the future). */
@@ -105,6 +108,19 @@ const PROVISION_OUTCOMES: readonly Outcome[] = ['already_public', 'disclosed', '
 /** Grounds of the withheld part of a 部分公开 (Art.37): they decide the legal basis and 复议前置 (core/notices). */
 const WITHHELD_GROUND_OPTIONS = PARTIAL_WITHHELD_GROUNDS.map((g) => ({ value: g, label: PARTIAL_WITHHELD_GROUND_LABELS[g] }));
 
+/** The 答复书 the reviewer is approving, exactly as it will be issued (only the 文号 and date are added when sent). */
+function ApprovalPreview({ requestId, outcome }: { requestId: number; outcome: string }) {
+  const q = useNoticePreview(requestId, 'reply');
+  return (
+    <div>
+      <Typography.Paragraph>办理结果：{outcome}。请审核下面的答复书全文（发出时只加文号和日期；审核后文字如有变化，系统将拒绝发出并要求重新审核）。审核通过后交保密审查。</Typography.Paragraph>
+      {q.isPending && <Typography.Text type="secondary">正在生成答复书…</Typography.Text>}
+      {q.isError && <Alert type="error" showIcon title="答复书不能生成" description={errorMessage(q.error)} />}
+      {q.data && <NoticeFrame html={q.data.html} title="答复书（审核稿）" minHeight={240} />}
+    </div>
+  );
+}
+
 /** A stored `partial` (grounds as a list, or the older single `withheldGround`) as the form's values. */
 function partialInitial(p: unknown): Record<string, unknown> | undefined {
   if (!p || typeof p !== 'object') return undefined;
@@ -157,7 +173,7 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
         />
       </Form.Item>
       <Form.Item name="legalBasis" label="法律依据" rules={required('请填写法律依据（条、款、项）')}
-        extra={outcome === 'withheld_prohibited_by_law' ? '请写明禁止公开的法律、行政法规名称及条款，如《中华人民共和国统计法》第三十九条' : outcome === 'withheld_query_matter' ? '请写明有特别规定的法律、行政法规，如《不动产登记暂行条例》第二十七条' : '已按办理结果预填条例条款，可补充其他法律、行政法规的具体条款'}>
+        extra={outcome === 'withheld_prohibited_by_law' ? '请写明禁止公开的法律、行政法规名称及条款，如《中华人民共和国统计法》第三十九条' : outcome === 'withheld_query_matter' ? '请写明有特别规定的法律、行政法规，如《不动产登记暂行条例》第二十七条' : '答复书中的条例条款由系统按办理结果生成（审核人看到的就是发出的文本）；此处可补充其他法律、行政法规的具体条款'}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
       </Form.Item>
       {outcome === 'partly_disclosed' && (
@@ -460,7 +476,9 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
   reply_approved: {
     label: '审核通过',
     kind: 'primary',
-    hint: (d) => d.view.draft ? `办理结果：${OUTCOME_LABELS[d.view.draft.outcome]}。审核通过后交保密审查。` : '',
+    wide: true,
+    // The reviewer approves the 答复书 text itself (preview = issued); its fingerprint is checked when it is sent.
+    hint: (d) => d.view.draft ? <ApprovalPreview requestId={d.id} outcome={OUTCOME_LABELS[d.view.draft.outcome]} /> : '',
     fields: () => <Form.Item name="comment" label="审核意见（可选）"><Input.TextArea rows={2} /></Form.Item>,
     toEvent: (v) => ({ comment: optionalText(v.comment) }),
   },
