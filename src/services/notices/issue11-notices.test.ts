@@ -123,3 +123,43 @@ describe('the reviewer approves exactly the text that is issued', () => {
     expect(issued!.content.paragraphs.filter((p) => p.kind === 'legal_basis').map((p) => p.text)).toEqual(previewBasis);
   });
 });
+
+describe('按件计收: 同一申请人 by ID, confirmed by the handler for same-name requests, counted in receipt order', () => {
+  it('without an ID the name is not enough; the earliest-received request is 1st even when registered last', async () => {
+    const reg = (receivedOn: string, idNumber?: string) => registerRequest(ctx, { applicant: { type: 'natural', name: '孙八', ...(idNumber ? { idType: '身份证', idNumber } : {}) }, description: `某地块批复（${receivedOn}）`, channel: 'letter', receivedOn });
+    // registered in this order, received in the reverse order: the last registered is the 11th received in October
+    const late = await reg('2024-10-31');
+    const others: string[] = [];
+    for (let day = 21; day >= 12; day--) others.push((await reg(`2024-10-${day}`)).ref);
+    const early = await reg('2024-10-08');
+    await ev(late.id, { type: 'assigned', on: '2024-11-01', lead: String(dept), assisting: [] });
+    await ev(early.id, { type: 'assigned', on: '2024-11-01', lead: String(dept), assisting: [] });
+
+    // same name, no ID: refused until the handler says which are the same person
+    let err: unknown;
+    try { await ev(late.id, { type: 'fee_notice_issued', on: '2024-11-04', basis: 'per_request', paymentMethod: '缴款码' }); } catch (e) { err = e; }
+    expect(isDomainError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/^本月有同名申请.*不能仅凭姓名或名称认定为同一申请人/);
+
+    // the earliest received is the 1st of the month (the old count by registration made it the 12th): no fee
+    await expect(ev(early.id, { type: 'fee_notice_issued', on: '2024-11-04', basis: 'per_request', paymentMethod: '缴款码', sameApplicantRefs: [] })).rejects.toThrow('该申请人本月第1件申请，在免费范围内');
+
+    // confirmed: the 11 same-name requests received earlier → the 12th, charged, and the notice says so
+    const view = await ev(late.id, { type: 'fee_notice_issued', on: '2024-11-04', basis: 'per_request', paymentMethod: '缴款码', sameApplicantRefs: [...others, early.ref] });
+    expect(view.fee?.amountYuan).toBeGreaterThan(0);
+    const notice = await findFinalNotice(handle.db, late.id, 'fee');
+    expect(text(notice!.content)).toContain('截至本件申请，您本自然月内向本机关提出政府信息公开申请共12件');
+  });
+
+  it('with the same ID number the earlier requests count without confirmation; a ref that is not a candidate is refused', async () => {
+    const { feeCountBasis } = await import('./notice-input.js');
+    const id = '11010519491231002X';
+    const a = await registerRequest(ctx, { applicant: { type: 'natural', name: '周九', idType: '身份证', idNumber: id }, description: '甲', channel: 'letter', receivedOn: '2024-10-03' });
+    const b = await registerRequest(ctx, { applicant: { type: 'natural', name: '周九', idType: '身份证', idNumber: id }, description: '乙', channel: 'letter', receivedOn: '2024-10-09' });
+    const basis = await feeCountBasis(handle.db, b.id);
+    expect(basis.matched.map((x) => x.ref)).toEqual([a.ref]);
+    expect(basis.toConfirm).toEqual([]);
+    await ev(b.id, { type: 'assigned', on: '2024-10-10', lead: String(dept), assisting: [] });
+    await expect(ev(b.id, { type: 'fee_notice_issued', on: '2024-10-11', basis: 'per_request', paymentMethod: '缴款码', sameApplicantRefs: ['GK-2024-999999'] })).rejects.toThrow(/不是本月此前收到的同名申请/);
+  });
+});

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { requests } from '../../db/schema/index.js';
+import { applicants, requests } from '../../db/schema/index.js';
 import type { Executor } from '../../db/client.js';
 import { buildNotice, type NoticeInput, type NoticeType, type NoticeContent, type AgencyInfo, type NoticeTemplate, NOTICE_TYPE_LABELS, splitSupplementItems, THIRD_PARTY_RIGHTS, THIRD_PARTY_RIGHT_LABELS, isThirdPartyRight, type ThirdPartyRight, PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, isPartialWithheldGround, type PartialWithheldGround } from '../../core/notices/index.js';
 import { calculateFee, type FeeInput } from '../../core/fees/calculate-fee.js';
@@ -62,13 +62,59 @@ function lastPayload(events: StoredEvent[], type: string): Record<string, unknow
   return {};
 }
 
-/** Number of requests by the same applicant in the natural month of `on` up to this one (国办函〔2020〕109号 Art.4). */
-export async function nthRequestInMonth(tx: Executor, requestId: number): Promise<number> {
-  const r = await tx.execute(sql`SELECT count(*)::int AS n FROM requests o JOIN requests me ON me.id = ${requestId}
-    LEFT JOIN applicants ao ON ao.id = o.applicant_id LEFT JOIN applicants am ON am.id = me.applicant_id
-    WHERE date_trunc('month', o.received_on) = date_trunc('month', me.received_on) AND o.received_on IS NOT NULL
-      AND (o.id <= me.id) AND (CASE WHEN am.id_number_hash IS NOT NULL THEN ao.id_number_hash = am.id_number_hash ELSE o.applicant_name = me.applicant_name END)`);
-  return Number((r as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 1);
+/** An earlier request of the same natural month that may count toward 按件计收. */
+export interface FeeCountRequest { id: number; ref: string; receivedOn: IsoDate; applicantName: string }
+
+/**
+ * The applicant's earlier requests in the natural month of this one's receipt (国办函〔2020〕109号 Art.4: 同一申请人
+ * 一个自然月内累计申请…), in receipt order (Art.31 receipt date, not registration order; same day → registration order):
+ * - `matched`: both carry an ID number / 统一社会信用代码 and it is the same (compared by its keyed hash);
+ * - `toConfirm`: the same name where one of the two has no ID — a name alone does not prove the same person, so the
+ *   handler must confirm each one (`sameApplicantRefs` of the fee form);
+ * requests with a different ID are never counted.
+ */
+export async function feeCountBasis(tx: Executor, requestId: number): Promise<{ receivedOn: IsoDate | null; hasId: boolean; matched: FeeCountRequest[]; toConfirm: FeeCountRequest[] }> {
+  const r = await tx.execute(sql`SELECT o.id, o.ref, o.received_on::text AS "receivedOn", o.applicant_name AS "applicantName",
+      (ao.id_number_hash IS NOT NULL AND am.id_number_hash IS NOT NULL AND ao.id_number_hash = am.id_number_hash) AS "sameId"
+    FROM requests me LEFT JOIN applicants am ON am.id = me.applicant_id
+    JOIN requests o ON o.id <> me.id AND o.received_on IS NOT NULL AND me.received_on IS NOT NULL
+      AND date_trunc('month', o.received_on) = date_trunc('month', me.received_on)
+      AND (o.received_on < me.received_on OR (o.received_on = me.received_on AND o.id < me.id))
+    LEFT JOIN applicants ao ON ao.id = o.applicant_id
+    WHERE me.id = ${requestId}
+      AND ((ao.id_number_hash IS NOT NULL AND am.id_number_hash IS NOT NULL AND ao.id_number_hash = am.id_number_hash)
+        OR ((ao.id_number_hash IS NULL OR am.id_number_hash IS NULL) AND o.applicant_name = me.applicant_name))
+    ORDER BY o.received_on, o.id`);
+  const rows = (r as unknown as { rows: (FeeCountRequest & { sameId: boolean })[] }).rows;
+  const [me] = await tx.select({ receivedOn: requests.receivedOn, hash: applicants.idNumberHash }).from(requests).leftJoin(applicants, eq(applicants.id, requests.applicantId)).where(eq(requests.id, requestId));
+  const pick = (x: FeeCountRequest) => ({ id: Number(x.id), ref: x.ref, receivedOn: x.receivedOn, applicantName: x.applicantName });
+  return {
+    receivedOn: (me?.receivedOn as IsoDate | null) ?? null,
+    hasId: Boolean(me?.hash),
+    matched: rows.filter((x) => x.sameId).map(pick),
+    toConfirm: rows.filter((x) => !x.sameId).map(pick),
+  };
+}
+
+/**
+ * Which place this request holds among the applicant's requests of its month (国办函〔2020〕109号 Art.4), counted in
+ * receipt order: 1 + the requests with the same ID + those of `toConfirm` the handler confirmed (`sameApplicantRefs`,
+ * 受理编号s). When same-name requests without an ID exist and the handler has not answered (`undefined`), it is
+ * refused with the list to confirm: a name is not proof of the same person.
+ */
+export async function nthRequestInMonth(tx: Executor, requestId: number, sameApplicantRefs?: unknown): Promise<number> {
+  const basis = await feeCountBasis(tx, requestId);
+  if (sameApplicantRefs === undefined || sameApplicantRefs === null) {
+    if (basis.toConfirm.length > 0) {
+      refuse('sameApplicantRefs', `本月有同名申请${basis.toConfirm.map((x) => `${x.ref}（${x.receivedOn}收到）`).join('、')}，但申请人未提供${basis.hasId ? '相同的' : ''}身份证件号码或统一社会信用代码，不能仅凭姓名或名称认定为同一申请人。请在收费通知中逐件确认是否为同一申请人（国办函〔2020〕109号第四条）`);
+    }
+    return 1 + basis.matched.length;
+  }
+  if (!Array.isArray(sameApplicantRefs) || sameApplicantRefs.some((x) => typeof x !== 'string')) refuse('sameApplicantRefs', '确认为同一申请人的申请（sameApplicantRefs）须为受理编号列表');
+  const allowed = new Set(basis.toConfirm.map((x) => x.ref));
+  const unknown = (sameApplicantRefs as string[]).find((ref) => !allowed.has(ref));
+  if (unknown !== undefined) refuse('sameApplicantRefs', `受理编号“${unknown}”不是本月此前收到的同名申请，不能计入（可确认的：${[...allowed].join('、') || '无'}）`);
+  return 1 + basis.matched.length + new Set(sameApplicantRefs as string[]).size;
 }
 
 function refuse(field: string, message: string): never {
@@ -189,7 +235,7 @@ export async function buildNoticeInput(tx: Executor, req: LoadedRequest, type: N
   if (type === 'delay') { const p = lastPayload(req.events, 'extension_requested'); input.delay = { kind: 'delayed_reply' }; input.reasons = (p.reason as string) ?? draft?.reasons ?? '所申请信息数量、频次明显超过合理范围'; input.dates.newDueOn = v.deadline?.dueOn ?? undefined; }
   if (type === 'fee' && v.fee) {
     const p = lastPayload(req.events, 'fee_notice_issued');
-    const feeInput: FeeInput = v.fee.basis === 'per_page' ? { basis: 'per_page', pages: Number(p.pages ?? 0) } : { basis: 'per_request', nthInMonth: Number(p.nthInMonth ?? (await nthRequestInMonth(tx, req.id))) };
+    const feeInput: FeeInput = v.fee.basis === 'per_page' ? { basis: 'per_page', pages: Number(p.pages ?? 0) } : { basis: 'per_request', nthInMonth: Number(p.nthInMonth ?? (await nthRequestInMonth(tx, req.id, p.sameApplicantRefs ?? []))) };
     const calc = calculateFee(feeInput);
     input.fee = { ...calc, paymentMethod: String(p.paymentMethod ?? '通过财政非税收入电子缴款码或到本机关办公地点缴纳'), payBy: v.fee.paymentDueOn };
   }

@@ -48,7 +48,9 @@ export async function recordRequestEvent(ctx: ServiceContext, requestId: number,
       if (basis === 'per_page' && (e.pages as number) > MAX_FEE_PAGES) {
         throw new DomainError('VALIDATION', `页数（pages）${e.pages}超出上限：按量计收的一件申请最多${MAX_FEE_PAGES}页，请核对页数`, { problems: [{ field: 'pages', message: `页数不能超过${MAX_FEE_PAGES}页` }] });
       }
-      const nthInMonth = basis === 'per_request' ? await nthRequestInMonth(tx, requestId) : undefined;
+      // 同一申请人: by ID number / credit code; same-name requests without one count only when the handler confirms them.
+      const sameApplicantRefs = (e as { sameApplicantRefs?: unknown }).sameApplicantRefs;
+      const nthInMonth = basis === 'per_request' ? await nthRequestInMonth(tx, requestId, sameApplicantRefs) : undefined;
       const calc = calculateFee(basis === 'per_page' ? { basis, pages: e.pages as number } : { basis, nthInMonth: nthInMonth! });
       if (calc.amountYuan <= 0) throw new DomainError('VALIDATION', basis === 'per_page' ? `${e.pages}页在免费范围内（30页以下不收费），不应发出收费通知` : `该申请人本月第${nthInMonth}件申请，在免费范围内（10件以下不收费），不应发出收费通知`);
       event = { ...e, basis, amountYuan: calc.amountYuan, ...(nthInMonth ? { nthInMonth } : {}) } as RequestEvent;

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Typography, type FormInstance } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { EVENT_LABELS, CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, DELIVERY_METHOD_LABELS, FEE_BASIS_LABELS, type EventType } from '../../../core/requests/events.js';
 import { OUTCOME_LABELS, type Outcome } from '../../../core/requests/outcomes.js';
@@ -10,7 +10,7 @@ import type { Department, RequestDetail } from '../../api/types.js';
 import { dayjs } from '../../locale.js';
 import { formatDate } from '../../components/format.js';
 import { OutcomePicker } from './outcome-picker.js';
-import { useNoticePreview } from './use-requests.js';
+import { useFeeCount, useNoticePreview } from './use-requests.js';
 import { NoticeFrame } from '../../components/notice-frame.js';
 import { errorMessage } from '../../api/client.js';
 import { PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, THIRD_PARTY_RIGHTS, THIRD_PARTY_RIGHT_LABELS } from '../../../core/notices/types.js';
@@ -64,11 +64,18 @@ function feeOf(v: ActionValues): FeeCalculation | null {
   return null;
 }
 
-/** 收费通知: the basis, the quantity it is computed from, the amount (by core, never typed by hand) and how to pay. */
-function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
+/**
+ * 收费通知: the basis, the quantity it is computed from, the amount (by core, never typed by hand) and how to pay.
+ * 按件计收 counts the applicant's requests of the month in receipt order, matched by ID number / credit code; a
+ * same-name request without one counts only if the handler ticks it as the same person (`sameApplicantRefs`).
+ */
+function FeeFields({ form, requestId }: { form: FormInstance<ActionValues>; requestId: number }) {
   const values = Form.useWatch([], form) ?? {};
   const basis = (values.basis as FeeBasis | undefined) ?? 'per_request';
-  const calc = feeOf(values);
+  const count = useFeeCount(requestId, basis === 'per_request');
+  const confirmed = (values.sameApplicantRefs as string[] | undefined) ?? [];
+  const nth = count.data ? 1 + count.data.matched.length + confirmed.length : undefined;
+  const calc = feeOf(basis === 'per_request' ? { ...values, nthInMonth: nth } : values);
   return (
     <>
       <Form.Item name="basis" label="计费方式" rules={[{ required: true }]} extra={FEE_STANDARD_TEXT[basis]}>
@@ -79,9 +86,21 @@ function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
           <InputNumber min={1} max={1_000_000} precision={0} suffix="页" style={{ width: 200 }} />
         </Form.Item>
       ) : (
-        <Form.Item name="nthInMonth" label="本申请是该申请人本月第几件申请" rules={[{ required: true, message: '请填写本月第几件申请' }]}>
-          <InputNumber min={1} max={10_000} precision={0} prefix="第" suffix="件" style={{ width: 200 }} />
-        </Form.Item>
+        <>
+          {count.data && count.data.toConfirm.length > 0 && (
+            <Form.Item name="sameApplicantRefs" label="同名申请：是否为同一申请人？"
+              extra={`${count.data.hasId ? '这些申请没有登记与本申请相同的' : '本申请人未提供'}身份证件号码或统一社会信用代码，不能仅凭姓名认定为同一申请人。请核对后勾选确属同一申请人的申请（未勾选的不计入）。`}>
+              <Checkbox.Group options={count.data.toConfirm.map((x) => ({ value: x.ref, label: `${x.ref}（${formatDate(x.receivedOn)}收到，${x.applicantName}）` }))} />
+            </Form.Item>
+          )}
+          <Form.Item label="本申请是该申请人本月第几件申请（按收到日期计算）">
+            {count.isError ? <Typography.Text type="danger">{errorMessage(count.error)}</Typography.Text>
+              : <Typography.Text strong>{nth !== undefined ? `第 ${nth} 件` : '正在计算…'}</Typography.Text>}
+            {count.data && count.data.matched.length > 0 && (
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>含证件号码相同的申请：{count.data.matched.map((x) => x.ref).join('、')}</Typography.Text>
+            )}
+          </Form.Item>
+        </>
       )}
       <Form.Item label="应缴金额" required
         validateStatus={calc && calc.amountYuan === 0 ? 'error' : undefined}
@@ -418,11 +437,9 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
     label: '发出收费通知',
     hint: () => '申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条；国办函〔2020〕109号）。申请人自收到收费通知次日起20个工作日内缴纳，逾期未缴纳视为放弃申请。',
     initial: () => ({ basis: 'per_request', paymentMethod: '通过财政非税收入电子缴款码或到本机关办公地点缴纳' }),
-    fields: ({ form }) => <FeeFields form={form} />,
-    toEvent: (v) => {
-      const calc = feeOf(v);
-      return { basis: v.basis, amountYuan: calc?.amountYuan ?? 0, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { nthInMonth: Number(v.nthInMonth) }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn) };
-    },
+    fields: ({ form, detail }) => <FeeFields form={form} requestId={detail.id} />,
+    // The count and the amount are computed by the server (same rule as the form shows); the form sends the confirmation.
+    toEvent: (v) => ({ basis: v.basis, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { sameApplicantRefs: (v.sameApplicantRefs as string[] | undefined) ?? [] }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn) }),
   },
   fee_notice_delivered: { label: '登记收费通知送达', dateLabel: '申请人收到通知日期', hint: (d) => d.view.fee ? `缴费期限自申请人收到收费通知次日起计算，当前至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
   fee_paid: { label: '登记已缴费', kind: 'primary', dateLabel: '缴费日期', hint: (d) => d.view.fee ? `应缴 ${d.view.fee.amountYuan} 元，缴费期限至${formatDate(d.view.fee.paymentDueOn)}。` : '' },
