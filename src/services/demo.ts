@@ -185,7 +185,7 @@ export async function loadDemo(ctx: ServiceContext, opts: { requests?: number } 
             ev.push({ type: 'assigned', on: cursor, lead, assisting });
             if (p.target === 'consulting' || (p.target === 'closed' && p.outcome === 'withheld_third_party')) {
               cursor = minD(wd(cursor, 2), today);
-              ev.push({ type: 'consultation_started', on: cursor, party: 'third_party', name: pick(r, COMPANIES) });
+              ev.push({ type: 'consultation_started', on: cursor, party: 'third_party', name: pick(r, COMPANIES), information: '该公司报送的项目成本测算表及报价明细', rights: ['commercial_secret'] } as RequestEvent);
               if (p.target !== 'consulting') { cursor = minD(wd(cursor, 8), today); ev.push({ type: 'consultation_ended', on: cursor, opinion: 'object' }); }
             }
             if (p.extend && p.target === 'closed') {

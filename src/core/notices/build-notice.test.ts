@@ -55,7 +55,7 @@ const ROWS_2019: OutcomeRow[] = [
   { outcome: 'unavailable_not_held', label: '（四）信息不存在', extra: { reasons: '经检索本机关公文管理系统和档案室，未找到相关文件。' }, basis: `${T}第三十六条第（四）项`, reasons: true, mode: 'either' },
   { outcome: 'unavailable_not_held', label: '（五）不属于本机关负责公开', extra: { reasons: '该批复由某省人民政府作出。', otherAgency: { name: '某省人民政府办公厅', contact: '0571-00000000' } }, basis: `${T}第三十六条第（五）项`, reasons: true, mode: 'either', required: { key: 'reasons', missing: /不属于本机关负责公开的理由/ } },
   { outcome: 'unavailable_needs_creation', extra: {}, basis: `${T}第三十八条`, reasons: false, mode: 'either' },
-  { outcome: 'unavailable_unclear', extra: { dates: { issuedOn: '2026-11-27', supplementRequestedOn: '2026-11-05' } }, basis: `${T}第三十条、第三十六条`, reasons: false, mode: 'either' },
+  { outcome: 'unavailable_unclear', extra: { dates: { issuedOn: '2026-11-27', supplementRequestedOn: '2026-11-05' } }, basis: `${T}第二十九条第二款第（二）项、第三十条`, reasons: false, mode: 'either' },
   { outcome: 'not_processed_petition', extra: { provision: { way: '某市信访局网上信访平台' } }, basis: `${T}第三十九条第一款`, reasons: false, mode: 'either' },
   { outcome: 'not_processed_duplicate', extra: { previousReply: { repliedOn: '2026-10-12', docNumber: '某规资公开〔2026〕9号' } }, basis: `${T}第三十六条第（六）项`, reasons: false, mode: 'either', required: { key: 'previousReply', missing: /此前作出答复的日期/ } },
   { outcome: 'not_processed_publication', extra: { provision: { way: '各地新华书店或出版社官方网站购买' } }, basis: `${T}第三十九条第二款`, reasons: false, mode: 'either' },
@@ -230,7 +230,7 @@ describe('every notice type', () => {
     extension: sampleNoticeInput({ dates: { issuedOn: '2026-11-27', dueOn: '2026-11-30', newDueOn: '2026-12-28' }, extension: { workingDays: 20 }, reasons: '所申请信息涉及多个部门，需要会商。' }),
     consultation: sampleNoticeInput({
       dates: { issuedOn: '2026-11-10', opinionDueOn: '2026-12-02' },
-      thirdParty: { name: '某建设有限公司', type: 'commercial', information: '该公司报送的项目成本测算表' },
+      thirdParty: { name: '某建设有限公司', type: 'commercial', information: '该公司报送的项目成本测算表', rights: ['commercial_secret'] },
     }),
     'third-party-decision': sampleNoticeInput({
       dates: { issuedOn: '2026-12-10', consultationSentOn: '2026-11-10' },
@@ -263,7 +263,7 @@ describe('every notice type', () => {
     expect(c.title).toBe('政府信息公开申请登记回执');
     expect(all(c)).toContain('已予登记，受理编号为GK-2026-0012');
     expect(all(c)).toContain(`根据${T}第三十一条第（三）项的规定，本机关收到您申请之日为2026年11月2日。`);
-    expect(all(c)).toContain(`根据${T}第三十三条第二款、第三款的规定，本机关将自收到申请之日起20个工作日内作出答复（即于2026年11月30日前）`);
+    expect(all(c)).toContain(`根据${T}第三十三条第二款、第三款的规定，本机关将自收到申请之日起20个工作日内作出答复（即2026年11月30日前（含当日））`);
     expect(all(c)).toContain('延长的期限最长不超过20个工作日');
     const byChannel = (channel: NoticeInput['request']['channel']) =>
       buildNotice('receipt', sampleNoticeInput({ request: { ...inputs.receipt.request, channel } })).legalCitations[0];
@@ -276,7 +276,7 @@ describe('every notice type', () => {
 
   it('登记回执 under the 2008 条例: 15 + 15 working days (Art.24)', () => {
     const c = buildNotice('receipt', sampleLegacyNoticeInput({ dates: { issuedOn: '2016-03-01', dueOn: '2016-03-22' } }));
-    expect(all(c)).toContain(`根据${T2008}第二十四条第二款、第三款的规定，本机关将自收到申请之日起15个工作日内予以答复（即于2016年3月22日前）`);
+    expect(all(c)).toContain(`根据${T2008}第二十四条第二款、第三款的规定，本机关将自收到申请之日起15个工作日内予以答复（即2016年3月22日前（含当日））`);
     expect(all(c)).toContain('延长答复的期限最长不超过15个工作日');
     expect(all(c)).not.toContain('第三十一条');
   });
@@ -288,7 +288,7 @@ describe('every notice type', () => {
     expect(texts(c)).toContain('2. 请提供身份证明复印件。');
     expect(all(c)).toContain('补正说明：可参考本局门户网站公布的土地征收批复目录。');
     expect(texts(c, 'legal_basis')[0]).toBe(
-      `根据${T}第二十九条第二款、第三十条的规定，请您于2026年11月19日前向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
+      `根据${T}第二十九条第二款、第三十条的规定，请您于2026年11月19日前（含当日）向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     );
     expectDomainError(() => buildNotice('supplement', { ...inputs.supplement, supplement: { items: [' '] } }), 'VALIDATION', /需要补正的事项/);
     expectDomainError(() => buildNotice('supplement', { ...inputs.supplement, dates: { issuedOn: '2026-11-05' } }), 'VALIDATION', /合理的补正期限/);
@@ -310,7 +310,7 @@ describe('every notice type', () => {
     expect(c.title).toBe('政府信息公开申请延期答复告知书');
     expect(texts(c, 'reasons')[0]).toBe('延期理由：所申请信息涉及多个部门，需要会商。');
     expect(texts(c, 'legal_basis')[0]).toBe(
-      `经本机关政府信息公开工作机构负责人同意，根据${T}第三十三条第二款的规定，现决定延长答复期限20个工作日，本机关将于2026年12月28日前作出答复。`,
+      `经本机关政府信息公开工作机构负责人同意，根据${T}第三十三条第二款的规定，现决定延长答复期限20个工作日，本机关将于2026年12月28日前（含当日）作出答复。`,
     );
     expectDomainError(() => buildNotice('extension', { ...inputs.extension, extension: { workingDays: 21 } }), 'EXTENSION_TOO_LONG', /最长不得超过20个工作日/);
     expectDomainError(
@@ -332,12 +332,12 @@ describe('every notice type', () => {
     expect(c.title).toBe('政府信息公开征求第三方意见书');
     expect(c.addressee).toBe('某建设有限公司：');
     expect(all(c)).not.toContain('张三');
-    expect(all(c)).toContain('涉及贵单位的商业秘密、个人隐私等合法权益');
-    expect(texts(c, 'legal_basis')[0]).toContain(`根据${T}第三十二条的规定，现书面征求贵单位的意见。请贵单位自收到本征求意见书之日起15个工作日内（即2026年12月2日前）`);
+    expect(all(c)).toContain('“该公司报送的项目成本测算表”涉及贵单位的商业秘密，公开可能损害贵单位的合法权益');
+    expect(texts(c, 'legal_basis')[0]).toContain(`根据${T}第三十二条的规定，现书面征求贵单位的意见。请贵单位自收到本征求意见书之日起15个工作日内（即2026年12月2日前（含当日））`);
     expect(texts(c, 'legal_basis')[0]).toContain('贵单位逾期未提出意见的，本机关将依照条例的规定决定是否公开');
     expect(c.paragraphs.at(-1)?.text).toBe('特此征求意见。');
     expectDomainError(() => buildNotice('consultation', { ...inputs.consultation, thirdParty: undefined }), 'VALIDATION', /第三方名称/);
-    const legacy = buildNotice('consultation', sampleLegacyNoticeInput({ thirdParty: { name: '李四', type: 'natural' } }));
+    const legacy = buildNotice('consultation', sampleLegacyNoticeInput({ thirdParty: { name: '李四', type: 'natural', information: '李四的房屋评估报告', rights: ['privacy'] } }));
     expect(legacy.legalCitations).toEqual([`${T2008}第二十三条`]);
     expect(texts(legacy, 'legal_basis')[0]).toContain('请您尽快书面提出是否同意公开的意见');
   });
@@ -391,7 +391,7 @@ describe('every notice type', () => {
     const c = buildNotice('fee', perRequest);
     expect(all(c)).toContain('截至本件申请，您本自然月内向本机关提出政府信息公开申请共35件');
     expect(all(c)).toContain('收费数额：第35件：1件×200元=200元，合计200元。');
-    expect(all(c)).toContain('（即2026年12月18日前）');
+    expect(all(c)).toContain('（即2026年12月18日前（含当日））');
     expect(c.legalCitations).toContain('《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）第四条');
     expectDomainError(
       () => buildNotice('fee', { ...perRequest, fee: { ...calculatePerRequestFee({ nthInMonth: 8 }), paymentMethod: '缴款码' } }),

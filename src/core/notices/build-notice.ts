@@ -7,11 +7,14 @@ import { APPLICANT_TYPES, CHANNELS, type ApplicantType, type Channel, type IsoDa
 import { citeAll, formatCitation, ogi, ogi2008, type Provision } from './citations.js';
 import { endWithPeriod, formatChineseDate, parseIsoDate } from './format.js';
 import { buildRemedy, type Remedy } from './remedy.js';
-import { buildReplyBody } from './reply-content.js';
+import { buildReplyBody, partialWithheldGrounds } from './reply-content.js';
 import { DEFAULT_TEMPLATES, assertTemplate, fillPlaceholders, type NoticeTemplate, type TemplatePlaceholder } from './templates.js';
 import {
   AGENCY_LEVELS,
   INTERIM_NOTICE_TYPES,
+  THIRD_PARTY_RIGHTS,
+  THIRD_PARTY_RIGHT_LABELS,
+  isThirdPartyRight,
   NOTICE_TYPE_LABELS,
   isNoticeType,
   type NoticeContent,
@@ -156,7 +159,7 @@ function draftReceipt(ctx: Ctx): Draft {
   const { input, regime, P, d } = ctx;
   const draft = applicantDraft(ctx, NOTICE_TITLES.receipt);
   const rules = DEADLINE_RULES[regime];
-  const due = input.dates.dueOn ? `（即于${d(input.dates.dueOn)}前）` : '';
+  const due = input.dates.dueOn ? `（即${inclusiveBy(input.dates.dueOn)}）` : '';
   if (regime === '2019') {
     const item = RECEIPT_DATE_ITEM[input.request.channel];
     if (item !== null) {
@@ -180,14 +183,42 @@ function draftReceipt(ctx: Ctx): Draft {
         `申请公开的政府信息涉及第三方权益的，征求第三方意见所需时间不计算在上述期限内。`,
     );
   }
+  const tracking = trackingParagraph(input, P);
+  if (tracking) draft.paragraphs.push(tracking);
   return draft;
+}
+
+/**
+ * 登记回执: the 查询码 and 查询密码 the portal asks for, and how to use them (the portal's 进度查询 takes both, not the
+ * 受理编号). The key is printed only when given (at registration); otherwise the receipt says where it was given.
+ */
+function trackingParagraph(input: NoticeInput, P: string): NoticeParagraph | null {
+  const t = input.tracking;
+  const code = t?.code?.trim();
+  if (!t || !code) return null;
+  const key = t.accessKey?.trim();
+  const keyText = key
+    ? `查询密码：${key}`
+    : t.keyGiven === 'online_submission'
+      ? `查询密码：${P}网上提交申请时页面显示的查询密码`
+      : '查询密码：已打印在登记时出具的回执上（本机关不保存查询密码原文，遗失的请与本机关联系）';
+  const where = t.portalUrl?.trim() ? `本机关政府信息公开网站（${t.portalUrl.trim()}）的“进度查询”页面` : '本机关政府信息公开网站的“进度查询”页面';
+  return {
+    kind: 'body',
+    text: `查询码：${code}；${keyText}。${P}可登录${where}，输入查询码和查询密码，查询办理进度和答复结果。查询密码请妥善保管，不要告知他人。`,
+  };
+}
+
+/** A last day, inclusive: "2026年12月30日前（含当日）" (the period ends at the end of that day, 民法典 Art.203). */
+export function inclusiveBy(date: IsoDate): string {
+  return `${formatChineseDate(date)}前（含当日）`;
 }
 
 /** 补正告知书: items, the period and, under the 2019 条例, the consequence 视为放弃申请 (Art.30). */
 function draftSupplement(ctx: Ctx): Draft {
   const { input, regime, P, d } = ctx;
   const draft = applicantDraft(ctx, NOTICE_TITLES.supplement);
-  const items = (input.supplement?.items ?? []).map((s) => s.trim()).filter(Boolean);
+  const items = splitSupplementItems(input.supplement?.items ?? []);
   if (items.length === 0) {
     throw new DomainError('VALIDATION', '补正告知书必须逐项写明需要补正的事项（supplement.items），条例第三十条要求一次性告知');
   }
@@ -207,14 +238,29 @@ function draftSupplement(ctx: Ctx): Draft {
       draft,
       [ogi(29, { paragraph: 2 }), ogi(30)],
       (c) =>
-        `根据${c}的规定，请${P}于${d(due!)}前向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。` +
+        `根据${c}的规定，请${P}于${inclusiveBy(due!)}向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。` +
         `${P}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     );
   } else {
     // 2008 Art.21(四) sets neither a period nor a consequence [C2 mirror of the 2008 text].
-    addBasis(draft, [ogi2008(21, { item: 4 })], (c) => `根据${c}的规定，请${P}对申请内容作出更改、补充${due ? `，并于${d(due)}前提交本机关` : ''}。`);
+    addBasis(draft, [ogi2008(21, { item: 4 })], (c) => `根据${c}的规定，请${P}对申请内容作出更改、补充${due ? `，并于${inclusiveBy(due)}提交本机关` : ''}。`);
   }
   return draft;
+}
+
+/** Numbering staff may have typed: "1." "1、" "（1）" "(一)" "①" "第1项". */
+const ITEM_NUMBER = /^\s*(?:第?[0-9０-９]+项?[.．、，,:：)）]?|[（(][0-9０-９一二三四五六七八九十]+[)）][、.．]?|[一二三四五六七八九十]+[、.．]|[①-⑳])\s*/;
+
+/**
+ * The 补正 items one per entry, without the numbering staff may have typed (the notice numbers them, so "1. 1. 请明确…"
+ * never appears): splits on line breaks and ；/; and before an inline number ("1. 请明确…2. 请补充…").
+ */
+export function splitSupplementItems(items: string | readonly string[]): string[] {
+  const list = typeof items === 'string' ? [items] : items;
+  return list
+    .flatMap((text) => String(text).split(/[；;\n\r]+|\s+(?=(?:[0-9０-９]+[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）]|[①-⑳])\s*\S)/))
+    .map((s) => s.replace(ITEM_NUMBER, '').trim())
+    .filter((s) => s !== '' && !/^[。.，,]+$/.test(s));
 }
 
 /** 延期答复告知书: approval by the head of the disclosure office and the new due date (2019 Art.33 ¶2; 2008 Art.24 ¶2). */
@@ -242,7 +288,7 @@ function draftExtension(ctx: Ctx): Draft {
     [regime === '2019' ? ogi(33, { paragraph: 2 }) : ogi2008(24, { paragraph: 2 })],
     (c) =>
       `经本机关政府信息公开工作机构负责人同意，根据${c}的规定，现决定延长答复期限` +
-      `${days !== undefined ? `${days}个工作日` : `（延长的期限最长不超过${rules.maxExtensionDays}个工作日）`}，本机关将于${d(newDueOn)}前作出答复。`,
+      `${days !== undefined ? `${days}个工作日` : `（延长的期限最长不超过${rules.maxExtensionDays}个工作日）`}，本机关将于${inclusiveBy(newDueOn)}作出答复。`,
   );
   return draft;
 }
@@ -258,16 +304,32 @@ function thirdPartyDraft(ctx: Ctx, title: string): Draft {
   return { title, addressee: tp.name.trim(), pronoun: pronounFor(tp.type), paragraphs: [], provisions: [], extraCitations: [] };
 }
 
-/** 第三方征求意见书: written consultation, 15 working days, consequence of silence (2019 Art.32; 2008 Art.23). */
+/**
+ * 第三方征求意见书: written consultation, 15 working days, consequence of silence (2019 Art.32; 2008 Art.23). It names
+ * which information concerns the third party and which right (商业秘密/个人隐私, Art.15) is at stake: both are
+ * required, so the letter never says that the whole request concerns the third party.
+ */
 function draftConsultation(ctx: Ctx): Draft {
-  const { input, regime, d } = ctx;
+  const { input, regime } = ctx;
   const draft = thirdPartyDraft(ctx, NOTICE_TITLES.consultation);
   const T = draft.pronoun;
   const info = input.thirdParty?.information?.trim();
+  if (!info) {
+    throw new DomainError('VALIDATION', '征求第三方意见书须写明所申请信息中涉及第三方的具体信息（thirdParty.information），不能笼统地以整个申请征求意见（条例第三十二条）', { field: 'information' });
+  }
+  const rights = [...new Set(input.thirdParty?.rights ?? [])];
+  const bad = rights.find((r) => !isThirdPartyRight(r));
+  if (bad !== undefined || rights.length === 0) {
+    throw new DomainError(
+      'VALIDATION',
+      `征求第三方意见书须写明可能受损害的第三方权益（thirdParty.rights），应为：${THIRD_PARTY_RIGHTS.map((r) => THIRD_PARTY_RIGHT_LABELS[r]).join('、')}${bad !== undefined ? `（收到：${String(bad)}）` : ''}（条例第十五条）`,
+      { field: 'rights' },
+    );
+  }
   const dueOn = input.dates.opinionDueOn;
   draft.paragraphs.push({
     kind: 'body',
-    text: `经审查，该申请所涉政府信息${info ? `中的“${info.replace(/[。]$/, '')}”` : ''}涉及${T}的商业秘密、个人隐私等合法权益，公开可能损害${T}的合法权益。`,
+    text: `经审查，该申请所涉政府信息中的“${info.replace(/[。]$/, '')}”涉及${T}的${rights.map((r) => THIRD_PARTY_RIGHT_LABELS[r]).join('、')}，公开可能损害${T}的合法权益。`,
   });
   if (regime === '2019') {
     const rules = DEADLINE_RULES['2019'];
@@ -275,7 +337,7 @@ function draftConsultation(ctx: Ctx): Draft {
       draft,
       [ogi(32)],
       (c) =>
-        `根据${c}的规定，现书面征求${T}的意见。请${T}自收到本征求意见书之日起${rules.thirdPartyDays}个工作日内${dueOn ? `（即${d(dueOn)}前）` : ''}` +
+        `根据${c}的规定，现书面征求${T}的意见。请${T}自收到本征求意见书之日起${rules.thirdPartyDays}个工作日内${dueOn ? `（即${inclusiveBy(dueOn)}）` : ''}` +
         `书面提出是否同意公开的意见；不同意公开的，请说明理由。${T}逾期未提出意见的，本机关将依照条例的规定决定是否公开。` +
         `${T}不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知${T}。`,
     );
@@ -284,33 +346,58 @@ function draftConsultation(ctx: Ctx): Draft {
       draft,
       [ogi2008(23)],
       (c) =>
-        `根据${c}的规定，现书面征求${T}的意见。请${T}${dueOn ? `于${d(dueOn)}前` : '尽快'}书面提出是否同意公开的意见。` +
+        `根据${c}的规定，现书面征求${T}的意见。请${T}${dueOn ? `于${inclusiveBy(dueOn)}` : '尽快'}书面提出是否同意公开的意见。` +
         `${T}不同意公开的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，将予以公开，并将决定公开的政府信息内容和理由书面通知${T}。`,
     );
   }
   return draft;
 }
 
-/** 决定公开告知书 to the third party: the content and the reasons (2019 Arts.15, 32; 2008 Arts.14 ¶4, 23). A decision: remedy. */
+/**
+ * 决定公开告知书 to the third party (2019 Arts.15, 32; 2008 Arts.14 ¶4, 23). A decision: remedy. What it says
+ * depends on the third party's answer:
+ * - objected (不同意公开): the agency may still disclose only because "不公开可能对公共利益造成重大影响" (Art.15,
+ *   Art.32 last sentence) — the public-interest wording, with the content and the reasons;
+ * - no reply (逾期未提出意见): Art.32 "由行政机关依照本条例的规定决定是否公开" — the agency says it decided under
+ *   Art.32, with its reasons; no public-interest claim;
+ * - agreed (同意公开): Art.15 "第三方同意公开的…予以公开" — there is no decision against the third party to notify,
+ *   so no 决定公开告知书 is issued (refused with a Chinese message);
+ * - unknown: refused (the notice cannot say which of the three applies).
+ */
 function draftThirdPartyDecision(ctx: Ctx): Draft {
   const { input, regime, d } = ctx;
   const draft = thirdPartyDraft(ctx, NOTICE_TITLES['third-party-decision']);
   const T = draft.pronoun;
+  const response = input.thirdParty?.response;
+  if (response === 'agreed') {
+    throw new DomainError('VALIDATION', '第三方已同意公开，依照条例第十五条予以公开即可，不需要向第三方出具决定公开告知书', { field: 'thirdParty.response' });
+  }
+  if (response !== 'objected' && response !== 'no_reply') {
+    throw new DomainError('VALIDATION', '决定公开告知书须写明第三方的意见（thirdParty.response）：不同意公开或逾期未提出意见；请先结束征求意见并登记第三方意见', { field: 'thirdParty.response' });
+  }
   const info = input.thirdParty?.information?.trim();
   if (!info) throw new DomainError('VALIDATION', '决定公开告知书必须写明决定公开的政府信息内容（thirdParty.information），条例第三十二条');
   const reasons = input.reasons?.trim();
   if (!reasons) throw new DomainError('VALIDATION', '决定公开告知书必须写明决定公开的理由（reasons），条例第三十二条');
   const sent = input.dates.consultationSentOn;
-  const answer = { objected: `${T}不同意公开`, no_reply: `${T}逾期未提出意见`, agreed: `${T}同意公开` }[input.thirdParty?.response ?? 'objected'];
+  const answer = response === 'objected' ? `${T}不同意公开` : `${T}逾期未提出意见`;
   draft.paragraphs.push({ kind: 'body', text: `本机关${sent ? `已于${d(sent)}` : '已'}就上述申请所涉政府信息书面征求${T}的意见，${answer}。` });
   draft.paragraphs.push({ kind: 'body', text: `决定公开的政府信息内容：${endWithPeriod(info)}` });
   draft.paragraphs.push({ kind: 'reasons', text: `决定公开的理由：${endWithPeriod(reasons)}` });
-  const provisions = regime === '2019' ? [ogi(15), ogi(32)] : [ogi2008(14, { paragraph: 4 }), ogi2008(23)];
-  addBasis(
-    draft,
-    provisions,
-    (c) => `本机关认为不公开可能对公共利益造成重大影响。根据${c}的规定，本机关决定予以公开，并将决定公开的政府信息内容和理由书面告知${T}。`,
-  );
+  if (response === 'objected') {
+    const provisions = regime === '2019' ? [ogi(15), ogi(32)] : [ogi2008(14, { paragraph: 4 }), ogi2008(23)];
+    addBasis(
+      draft,
+      provisions,
+      (c) => `本机关认为不公开可能对公共利益造成重大影响。根据${c}的规定，本机关决定予以公开，并将决定公开的政府信息内容和理由书面告知${T}。`,
+    );
+  } else {
+    addBasis(
+      draft,
+      [regime === '2019' ? ogi(32) : ogi2008(23)],
+      (c) => `${T}在规定期限内未提出意见。根据${c}的规定，本机关依照条例的规定决定予以公开，并将决定公开的政府信息内容和理由书面告知${T}。`,
+    );
+  }
   draft.remedy = buildRemedy(null, input.agency, input.dates.issuedOn, { pronoun: T, subject: '本决定', document: '本告知书' });
   return draft;
 }
@@ -399,7 +486,7 @@ function draftFee(ctx: Ctx): Draft {
   draft.paragraphs.push({
     kind: 'body',
     text:
-      `请${P}在收到本通知次日起${DEADLINE_RULES['2019'].feePaymentDays}个工作日内${payBy ? `（即${d(payBy)}前）` : ''}缴纳费用。` +
+      `请${P}在收到本通知次日起${DEADLINE_RULES['2019'].feePaymentDays}个工作日内${payBy ? `（即${inclusiveBy(payBy)}）` : ''}缴纳费用。` +
       `逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。本机关收取信息处理费后按规定开具财政票据。`,
   });
   return draft;
@@ -417,7 +504,9 @@ function draftReply(ctx: Ctx): Draft {
   draft.paragraphs.push(...replyBody.paragraphs);
   draft.provisions.push(...replyBody.provisions);
   draft.extraCitations.push(...replyBody.extraCitations);
-  draft.remedy = buildRemedy(outcome, input.agency, input.dates.issuedOn, { pronoun: P });
+  // 部分公开: 复议前置 only when the withheld part rests on Arts.14–16 (行政复议法 2023 Art.23; `remedyModeFor`).
+  const withheldGrounds = outcome === 'partly_disclosed' && regime === '2019' ? partialWithheldGrounds(input.partial) : undefined;
+  draft.remedy = buildRemedy(outcome, input.agency, input.dates.issuedOn, { pronoun: P, withheldGrounds });
   return draft;
 }
 
@@ -427,12 +516,22 @@ function placeholderValues(input: NoticeInput, pronoun: string): Record<Template
     称谓: pronoun,
     收到日期: formatChineseDate(input.request.receivedOn),
     受理编号: input.request.trackingCode.trim(),
-    申请内容: input.request.description.trim().replace(/[。；，,;.]+$/, ''),
+    申请内容: quotedRequest(input.request.description),
     提交方式: CHANNEL_PHRASES[input.request.channel],
     机关名称: input.agency.name.trim(),
     联系电话: input.agency.phone?.trim() ?? '',
     办公地址: input.agency.address?.trim() ?? '',
   };
+}
+
+/**
+ * The request text as quoted in a letter ("您申请获取“…”", "申请公开“…”"): without a leading 申请公开/申请获取/要求公开…
+ * (the letter says that already) and without trailing punctuation.
+ */
+export function quotedRequest(description: string): string {
+  const text = description.trim().replace(/[。；，,;.]+$/, '');
+  const stripped = text.replace(/^(?:本人|我|我单位|本单位)?(?:现|特)?(?:申请|要求|请求)(?:公开|获取|提供)(?:以下|如下)?(?:政府)?(?:信息)?[：:，,\s]*/, '').trim();
+  return stripped === '' ? text : stripped;
 }
 
 /** Checks the parts every notice needs and returns the governing 条例 version. */

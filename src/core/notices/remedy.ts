@@ -3,7 +3,7 @@ import type { Outcome } from '../requests/outcomes.js';
 import type { IsoDate } from '../types.js';
 import { formatCitation, type Provision } from './citations.js';
 import { parseIsoDate } from './format.js';
-import type { AgencyInfo, RemedyMode } from './types.js';
+import { ARTS_14_16_GROUNDS, type AgencyInfo, type PartialWithheldGround, type RemedyMode } from './types.js';
 
 /**
  * The remedy clause (救济途径) of a decision: 行政复议 and/or 行政诉讼, with the right body and time limits.
@@ -26,7 +26,8 @@ export const LITIGATION_LAW_2014_FROM: IsoDate = '2015-05-01';
 /**
  * Outcomes that refuse disclosure under 条例 Arts.14/15/16 and are therefore 复议前置 from 2024-01-01
  * (行政复议法 2023 Art.23 ¶1 (四)). `withheld_query_matter` is an Art.36(七) referral, not Arts.14–16, so it is not
- * here; `partly_disclosed` withholds a part under Arts.14–16 (Art.37) and is.
+ * here. `partly_disclosed` is 复议前置 only when its withheld part rests on Arts.14–16 (`remedyModeFor` with the
+ * withheld grounds); a part withheld as 行政查询事项 (Art.36(七)) or as 不属于政府信息 leaves 复议 or 诉讼 open.
  */
 export const RECONSIDERATION_FIRST_OUTCOMES: readonly Outcome[] = [
   'partly_disclosed',
@@ -56,6 +57,8 @@ export interface RemedyOptions {
   subject?: string;
   /** The document received: 本答复书 (default) / 本告知书. */
   document?: string;
+  /** For `partly_disclosed`: the grounds of the withheld part (decide 复议前置, see `remedyModeFor`). */
+  withheldGrounds?: readonly PartialWithheldGround[];
 }
 
 /**
@@ -71,7 +74,7 @@ export function buildRemedy(outcome: Outcome | null, agency: AgencyInfo, issuedO
   const subject = options.subject ?? '本答复';
   const document = options.document ?? '本答复书';
   const is2023 = issuedOn >= RECONSIDERATION_LAW_2023_FROM;
-  const mode = remedyModeFor(outcome, agency, issuedOn);
+  const mode = remedyModeFor(outcome, agency, issuedOn, options.withheldGrounds);
   const { body, provisions: jurisdiction } = is2023 ? reconsiderationBody2023(agency) : reconsiderationBodyBefore2024(agency);
   const court = agency.litigationCourt?.trim() || '人民法院';
   const months = issuedOn >= LITIGATION_LAW_2014_FROM ? '六个月' : '三个月';
@@ -101,13 +104,21 @@ export function buildRemedy(outcome: Outcome | null, agency: AgencyInfo, issuedO
 /**
  * 复议前置 or free choice for a decision issued on `issuedOn` (see `buildRemedy`). Refuses an agency override that
  * would drop the statutory 复议前置 of a refusal under 条例 Arts.14–16 (2023 行政复议法 Art.23 ¶2 makes telling it a duty).
+ *
+ * A `partly_disclosed` reply is 复议前置 only when at least one ground of its withheld part is one of Arts.14–16
+ * (`ARTS_14_16_GROUNDS`; SPC note on 法释〔2025〕8号: "不予公开" = decisions under Arts.14, 15, 16). Decided reading
+ * for mixed grounds: one Arts.14–16 ground makes the whole reply 复议前置 (a 复议 is always open, so the applicant
+ * loses no remedy; telling them they may sue directly would lose a 复议前置 case). Without grounds (legacy data)
+ * the former, protective default 复议前置 stays.
  */
-export function remedyModeFor(outcome: Outcome | null, agency: AgencyInfo, issuedOn: IsoDate): RemedyMode {
+export function remedyModeFor(outcome: Outcome | null, agency: AgencyInfo, issuedOn: IsoDate, withheldGrounds?: readonly PartialWithheldGround[]): RemedyMode {
   if (issuedOn < RECONSIDERATION_LAW_2023_FROM || outcome === null) return 'either';
-  const statutory: RemedyMode = RECONSIDERATION_FIRST_OUTCOMES.includes(outcome) ? 'reconsideration_first' : 'either';
+  let statutory: RemedyMode = RECONSIDERATION_FIRST_OUTCOMES.includes(outcome) ? 'reconsideration_first' : 'either';
+  const partialFirst = outcome === 'partly_disclosed' && withheldGrounds !== undefined && withheldGrounds.length > 0;
+  if (partialFirst) statutory = withheldGrounds.some((g) => ARTS_14_16_GROUNDS.includes(g)) ? 'reconsideration_first' : 'either';
   const override = agency.remedyPolicy?.[outcome];
   if (override === undefined) return statutory;
-  if (override === 'either' && STATUTORY_FIRST.includes(outcome)) {
+  if (override === 'either' && (STATUTORY_FIRST.includes(outcome) || (partialFirst && statutory === 'reconsideration_first'))) {
     throw new DomainError(
       'VALIDATION',
       '依据《中华人民共和国行政复议法》第二十三条，对依照《政府信息公开条例》第十四条、第十五条、第十六条不予公开的决定，应当先申请行政复议，机关设置不能改为“可以直接起诉”，请删除该项救济途径设置',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../errors.js';
-import { OUTCOME_LABELS } from '../requests/outcomes.js';
 import { buildNotice } from './build-notice.js';
 import { sampleNoticeInput } from './sample-notice-input.js';
 import type { NoticeInput } from './types.js';
@@ -53,7 +52,7 @@ describe('partly_disclosed: partial and its withheldGround', () => {
     const r = refusal({ ...PARTLY, partial: bad({ withheldGround: ground }) });
     expect(r).toMatchObject({ code: 'VALIDATION', field: 'partial.withheldGround' });
     expect(r.message).toMatch(/^不予公开部分的依据（partial\.withheldGround）“.*”无效，应为：/);
-    expect(r.message).toContain(OUTCOME_LABELS.withheld_third_party);
+    expect(r.message).toContain('保护第三方合法权益（第十五条）');
   });
 
   it.each([['理由'], [42], [['withheld_third_party']]])('partial = %j is refused naming partial', (partial) => {
@@ -69,7 +68,7 @@ describe('partly_disclosed: partial and its withheldGround', () => {
     expect(c.paragraphs.find((p) => p.kind === 'legal_basis')?.text).toContain('第十五条、第三十七条');
     const q = buildNotice('reply', sampleNoticeInput({ ...PARTLY, partial: { withheldGround: 'withheld_query_matter' } }));
     expect(q.paragraphs.find((p) => p.kind === 'legal_basis')?.text).toContain('第三十六条第（七）项、第三十七条');
-    const none = buildNotice('reply', sampleNoticeInput({ ...PARTLY }));
-    expect(none.paragraphs.find((p) => p.kind === 'legal_basis')?.text).toContain('第三十七条');
+    // issue 11 item 6: a partial reply must name its withheld ground (it decides the basis and the remedy)
+    expect(refusal({ ...PARTLY })).toMatchObject({ code: 'VALIDATION', field: 'partial.withheldGrounds' });
   });
 });

@@ -3,7 +3,10 @@ import { OUTCOMES_2008, OUTCOME_LABELS, type Outcome } from '../requests/outcome
 import { isIsoDate } from '../types.js';
 import { citeAll, ogi, ogi2008, type Provision } from './citations.js';
 import { endWithPeriod, formatChineseDate } from './format.js';
-import { WITHHELD_OUTCOMES, type NoticeInput, type NoticeParagraph, type WithheldOutcome } from './types.js';
+import {
+  PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, isPartialWithheldGround,
+  type NoticeInput, type NoticeParagraph, type PartialWithheldGround, type WithheldOutcome,
+} from './types.js';
 
 /**
  * The body of a 答复书 for each outcome (DESIGN.md outcome table; legal-facts §2.4 for the article of each row):
@@ -61,6 +64,20 @@ function need(value: string | undefined, outcome: Outcome, what: string, field: 
   return v;
 }
 
+/**
+ * The laws other than the 条例 named in the draft's legal basis (the law that forbids disclosure, the special law
+ * of Art.36(七)). The 条例's own articles are generated from the outcome (one source for the preview and the issued
+ * notice), so segments that cite the 条例 are dropped: a draft pre-filled with "《…条例》第十四条、第三十六条第（三）项；
+ * 《档案法》" no longer prints the 条例 articles twice.
+ */
+export function otherLawOf(legalBasis: string): string {
+  return legalBasis
+    .split(/[；;\n]+/)
+    .map((s) => s.trim().replace(/^(?:和|及|以及)/, '').trim())
+    .filter((s) => s !== '' && !/^(?:《中华人民共和国政府信息公开条例》|《政府信息公开条例》|条例|第[一二三四五六七八九十百零〇\d]+条)/.test(s))
+    .join('；');
+}
+
 /** The legal-basis paragraph: "根据<citations>的规定，<decision>。" */
 function basis(provisions: readonly Provision[], decision: string, prefix?: string): NoticeParagraph {
   const cited = citeAll(provisions);
@@ -109,19 +126,34 @@ const WITHHELD_GROUNDS: Record<Exclude<WithheldOutcome, 'withheld_query_matter'>
 };
 
 /**
- * Provisions of the ground of the withheld part of a partial disclosure (none when no ground is given). The
- * ground comes from the event payload, so it is looked up as an own key only: an unknown value (or one such as
- * `toString` / `__proto__`) is refused naming the field instead of reaching Object.prototype.
+ * The grounds of the withheld part of a partial disclosure (`partial.withheldGrounds`, or the older single
+ * `partial.withheldGround`). They come from the event payload, so each is checked as a known code (never looked up
+ * on Object.prototype); none given, or an unknown value, is refused naming the field (Art.37: the withheld part
+ * must be explained, and its ground decides the legal basis and the remedy).
  */
-function withheldGroundProvisions(ground: unknown): Provision[] {
-  if (ground === undefined || ground === null || ground === '') return [];
+export function partialWithheldGrounds(partial: NoticeInput['partial'] | undefined): PartialWithheldGround[] {
+  const p = section(partial, 'partial', '部分公开情况');
+  const raw: unknown[] = p.withheldGrounds !== undefined && p.withheldGrounds !== null
+    ? (Array.isArray(p.withheldGrounds) ? p.withheldGrounds : [p.withheldGrounds])
+    : p.withheldGround === undefined || p.withheldGround === null || (p.withheldGround as unknown) === '' ? [] : [p.withheldGround];
+  const valid = PARTIAL_WITHHELD_GROUNDS.map((g) => PARTIAL_WITHHELD_GROUND_LABELS[g]).join('、');
+  for (const g of raw) {
+    if (!isPartialWithheldGround(g)) {
+      throw new DomainError('VALIDATION', `不予公开部分的依据（partial.withheldGround）“${String(g)}”无效，应为：${valid}`, { field: 'partial.withheldGround' });
+    }
+  }
+  const grounds = [...new Set(raw as PartialWithheldGround[])];
+  if (grounds.length === 0) {
+    throw new DomainError('VALIDATION', `部分公开的答复书必须写明不予公开部分的依据（partial.withheldGrounds），可选：${valid}（条例第三十七条）`, { field: 'partial.withheldGrounds' });
+  }
+  return grounds;
+}
+
+/** Provisions of one ground of the withheld part: Arts.14–16, Art.36(七), or Art.2 (不属于政府信息). */
+function withheldGroundProvisions(ground: PartialWithheldGround): Provision[] {
   if (ground === 'withheld_query_matter') return [ogi(36, { item: 7 })];
-  if (typeof ground === 'string' && Object.hasOwn(WITHHELD_GROUNDS, ground)) return WITHHELD_GROUNDS[ground as keyof typeof WITHHELD_GROUNDS].provisions;
-  throw new DomainError(
-    'VALIDATION',
-    `不予公开部分的依据（partial.withheldGround）“${String(ground)}”无效，应为：${WITHHELD_OUTCOMES.map((o) => OUTCOME_LABELS[o]).join('、')}`,
-    { field: 'partial.withheldGround' },
-  );
+  if (ground === 'not_government_info') return [ogi(2)];
+  return WITHHELD_GROUNDS[ground].provisions;
 }
 
 /** Builds the reply body for `outcome`; throws VALIDATION (Chinese, naming the missing item) when the law needs more. */
@@ -183,7 +215,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       if (withheldPart) fact += `${disclosedPart ? '；' : '其中，'}${withheldPart}不予公开`;
       paragraphs.push(body(endWithPeriod(fact)));
       paragraphs.push(reasonsParagraph('不予公开部分的理由：', why));
-      const groundProvisions = withheldGroundProvisions(part.withheldGround);
+      const groundProvisions = partialWithheldGrounds(input.partial).flatMap(withheldGroundProvisions);
       cite([...groundProvisions, ogi(37)], `本机关向${P}提供可以公开的政府信息内容，对不予公开的内容说明理由如上`);
       paragraphs.push(...provided);
       break;
@@ -199,7 +231,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       const ground = WITHHELD_GROUNDS[outcome];
       let prefix: string | undefined;
       if (outcome === 'withheld_prohibited_by_law') {
-        prefix = need(input.legalBasis, outcome, '写明禁止公开该信息的法律、行政法规名称及条款（legalBasis），例如“《中华人民共和国统计法》第三十九条”', 'legalBasis');
+        prefix = need(otherLawOf(trimmed(input.legalBasis, 'legalBasis')), outcome, '写明禁止公开该信息的法律、行政法规名称及条款（legalBasis），例如“《中华人民共和国统计法》第三十九条”（条例的条款由系统生成）', 'legalBasis');
         extraCitations.push(prefix);
       }
       paragraphs.push(body(`经审查，${P}申请获取的政府信息${ground.fact}。`));
@@ -221,7 +253,7 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
     case 'withheld_query_matter': {
       // Art.36(七) is a referral to the special procedure, not a refusal under Arts.14–16 (so no 复议前置).
       const why = need(input.reasons, outcome, '说明该信息的获取适用何种特别规定及办理方式（条例第三十六条第（七）项）', 'reasons');
-      const special = need(input.legalBasis, outcome, '写明对该信息的获取有特别规定的法律、行政法规（legalBasis），例如“《不动产登记暂行条例》第二十七条”', 'legalBasis');
+      const special = need(otherLawOf(trimmed(input.legalBasis, 'legalBasis')), outcome, '写明对该信息的获取有特别规定的法律、行政法规（legalBasis），例如“《不动产登记暂行条例》第二十七条”（条例的条款由系统生成）', 'legalBasis');
       extraCitations.push(special);
       paragraphs.push(body(`经审查，${P}申请获取的信息属于工商、不动产登记资料等信息，有关法律、行政法规对该类信息的获取有特别规定。`));
       paragraphs.push(reasonsParagraph('具体说明：', why));
@@ -252,13 +284,15 @@ function reply2019(outcome: Outcome, { input, pronoun: P }: ReplyContext): Reply
       cite([ogi(38)], `本机关无法向${P}提供`);
       break;
     case 'unavailable_unclear': {
-      // Art.30 (补正) + Art.36 (duty to answer); the 2021 report row cites no other article [I].
+      // None of the seven items of Art.36 covers a request still unclear after 补正, so Art.36 is not cited (its
+      // chapeau without an item named no ground). The ground is that the request still lacks what Art.29 ¶2 (二)
+      // requires (名称、文号或者便于查询的其他特征性描述) after the one-time 补正 of Art.30 [I; report row 三（四）3].
       const on = input.dates.supplementRequestedOn;
       paragraphs.push(
         body(`本机关${on ? `已于${formatChineseDate(on)}` : '已'}告知${P}对申请内容作出补正。经审查，${P}补正后的申请内容仍不明确，本机关无法确定${P}所申请公开的政府信息。`),
       );
       optionalReasons('具体说明：');
-      cite([ogi(30), ogi(36)], `本机关无法向${P}提供`);
+      cite([ogi(29, { paragraph: 2, item: 2 }), ogi(30)], `本机关无法向${P}提供`);
       break;
     }
     case 'not_processed_petition': {

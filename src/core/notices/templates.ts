@@ -53,7 +53,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<NoticeType, Required<Omit<Notice
   receipt: {
     type: 'receipt',
     opening: '本机关于{收到日期}收到{称谓}{提交方式}的政府信息公开申请，已予登记，受理编号为{受理编号}。{称谓}申请获取的政府信息为：“{申请内容}”。',
-    closing: '请妥善保存本回执，可凭受理编号查询办理进度。',
+    closing: '请妥善保存本回执。',
   },
   supplement: { type: 'supplement', opening: APPLICANT_OPENING, closing: '特此告知。' },
   extension: { type: 'extension', opening: APPLICANT_OPENING, closing: '特此告知。' },

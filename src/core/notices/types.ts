@@ -142,11 +142,25 @@ export type FeeNoticeInput = FeeCalculation & {
   payBy?: IsoDate;
 };
 
+/** Rights of a third party that disclosure may harm (条例 Art.15 "商业秘密、个人隐私等"; Art.32). */
+export const THIRD_PARTY_RIGHTS = ['commercial_secret', 'privacy', 'other'] as const;
+export type ThirdPartyRight = (typeof THIRD_PARTY_RIGHTS)[number];
+export const THIRD_PARTY_RIGHT_LABELS: Record<ThirdPartyRight, string> = { commercial_secret: '商业秘密', privacy: '个人隐私', other: '其他合法权益' };
+
+export function isThirdPartyRight(v: unknown): v is ThirdPartyRight {
+  return typeof v === 'string' && (THIRD_PARTY_RIGHTS as readonly string[]).includes(v);
+}
+
 export interface ThirdPartyInfo {
   name: string;
   type?: ApplicantType;
-  /** The information that concerns the third party (consultation) or that will be disclosed (decision). */
+  /**
+   * The information that concerns the third party (consultation: which part of the requested information, not the
+   * whole request) or that will be disclosed (decision).
+   */
   information?: string;
+  /** Consultation: which right(s) of the third party disclosure may harm (Art.15), printed in the 征求意见书. */
+  rights?: ThirdPartyRight[];
   /** What the third party answered, when the decision refers to it. */
   response?: 'objected' | 'no_reply' | 'agreed';
 }
@@ -172,8 +186,12 @@ export interface NoticeInput {
   extension?: { workingDays?: number };
   thirdParty?: ThirdPartyInfo;
   delay?: { kind: 'request_reasons' | 'delayed_reply' };
-  /** For a partial disclosure: what is given and what is withheld, and the ground of the withheld part. */
-  partial?: { disclosedPart?: string; withheldPart?: string; withheldGround?: WithheldOutcome };
+  /**
+   * For a partial disclosure (Art.37): what is given, what is withheld, and the ground(s) of the withheld part
+   * (`withheldGrounds`; `withheldGround` is the older single-ground form). At least one ground is required: it
+   * decides the legal basis and whether the remedy is 复议前置 (`remedyModeFor`).
+   */
+  partial?: { disclosedPart?: string; withheldPart?: string; withheldGround?: PartialWithheldGround; withheldGrounds?: PartialWithheldGround[] };
   /** For `unavailable_not_held`: Art.36(四) 信息不存在 or Art.36(五) 不属于本机关负责公开. Default: (五) when `otherAgency` is given. */
   notHeld?: 'not_exist' | 'not_responsible';
   /** For `not_processed_excessive` (Art.35): the reasons were found unreasonable, or not given by `dates.reasonDueOn`. */
@@ -184,6 +202,12 @@ export interface NoticeInput {
   attachments?: string[];
   /** Deadlines that are 暂定, printed with a note (their year's holiday notice is not loaded; core/calendar `provisionalDates`). */
   provisionalDates?: readonly IsoDate[];
+  /**
+   * 登记回执: how the applicant follows the request on the portal (查询码 + 查询密码). The 查询密码 is stored only as
+   * a hash, so it is printed only on the receipt issued at registration (`accessKey`); a copy built later says where
+   * the key was given (`keyGiven`: on the printed receipt, or on the page shown after an online submission).
+   */
+  tracking?: { code: string; accessKey?: string; keyGiven?: 'printed_receipt' | 'online_submission'; portalUrl?: string };
 }
 
 export const WITHHELD_OUTCOMES = [
@@ -191,6 +215,30 @@ export const WITHHELD_OUTCOMES = [
   'withheld_internal_affairs', 'withheld_process_info', 'withheld_enforcement_file', 'withheld_query_matter',
 ] as const satisfies readonly Outcome[];
 export type WithheldOutcome = (typeof WITHHELD_OUTCOMES)[number];
+
+/**
+ * Grounds of the withheld part of a 部分公开 (Art.37 "不应当公开或者不属于政府信息的内容"): the refusal grounds of
+ * Arts.14–16, the Art.36(七) referral (`withheld_query_matter`) and `not_government_info` (不属于政府信息, Art.2).
+ */
+export const PARTIAL_WITHHELD_GROUNDS = [...WITHHELD_OUTCOMES, 'not_government_info'] as const;
+export type PartialWithheldGround = (typeof PARTIAL_WITHHELD_GROUNDS)[number];
+export const PARTIAL_WITHHELD_GROUND_LABELS: Record<PartialWithheldGround, string> = {
+  withheld_state_secret: '属于国家秘密（第十四条）',
+  withheld_prohibited_by_law: '法律、行政法规禁止公开（第十四条）',
+  withheld_security_stability: '危及“三安全一稳定”（第十四条）',
+  withheld_third_party: '保护第三方合法权益（第十五条）',
+  withheld_internal_affairs: '属于内部事务信息（第十六条第一款）',
+  withheld_process_info: '属于过程性信息（第十六条第二款）',
+  withheld_enforcement_file: '属于行政执法案卷（第十六条第二款）',
+  withheld_query_matter: '属于行政查询事项（第三十六条第（七）项）',
+  not_government_info: '不属于政府信息（第二条）',
+};
+/** Grounds that refuse disclosure under Arts.14–16: a 部分公开 resting on one of them is 复议前置 (行政复议法 2023 Art.23). */
+export const ARTS_14_16_GROUNDS: readonly PartialWithheldGround[] = WITHHELD_OUTCOMES.filter((o) => o !== 'withheld_query_matter');
+
+export function isPartialWithheldGround(v: unknown): v is PartialWithheldGround {
+  return typeof v === 'string' && (PARTIAL_WITHHELD_GROUNDS as readonly string[]).includes(v);
+}
 
 export const PARAGRAPH_KINDS = ['body', 'legal_basis', 'reasons', 'remedy', 'closing'] as const;
 export type ParagraphKind = (typeof PARAGRAPH_KINDS)[number];

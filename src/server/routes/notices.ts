@@ -8,6 +8,7 @@ import { DEFAULT_TEMPLATES, NOTICE_TYPE_LABELS, NOTICE_TYPES, isNoticeType, TEMP
 import { DomainError } from '../../core/errors.js';
 import { appendAudit } from '../../services/audit.js';
 import { getRequestDetail } from '../../services/requests/queries.js';
+import { feeCountBasis } from '../../services/notices/notice-input.js';
 import { needRole } from '../plugins/auth.js';
 
 const Id = z.object({ id: DbIdParam });
@@ -29,6 +30,11 @@ export async function noticeRoutes(app: App): Promise<void> {
   r.get('/api/requests/:id/notices/preview', { preHandler: staff, schema: { tags: ['文书'], summary: '按当前办理情况预览文书（未编号、未保存）', params: Id, querystring: z.object({ type: z.string() }) } }, async (req) => {
     await getRequestDetail(req.ctx(), req.params.id);
     return previewNotice(req.ctx(), req.params.id, req.query.type);
+  });
+
+  r.get('/api/requests/:id/fee-count', { preHandler: staff, schema: { tags: ['文书'], summary: '按件计收：本月此前收到的同一申请人申请（按身份证件号码匹配；同名无证件号的须承办人确认）', params: Id } }, async (req) => {
+    await getRequestDetail(req.ctx(), req.params.id); // scoping check
+    return feeCountBasis(req.ctx().db, req.params.id);
   });
 
   r.post('/api/requests/:id/notices', { preHandler: needRole('registrar', 'reviewer'), schema: { tags: ['文书'], summary: '出具文书（编号并保存，如说明理由/延迟答复告知书、决定公开告知书）', params: Id, body: z.object({ type: z.string() }) } }, async (req, reply) => {

@@ -94,7 +94,7 @@ describe('staff request workflow over HTTP (registration → 补正 → two depa
   });
 
   it('third-party consultation pauses the clock (Art.32/33)', async () => {
-    let d = await ok(handler, { type: 'consultation_started', on: '2024-09-12', party: 'third_party', name: '某房地产开发有限公司' }, '2024-09-12');
+    let d = await ok(handler, { type: 'consultation_started', on: '2024-09-12', party: 'third_party', name: '某房地产开发有限公司', information: '该公司报送的房屋评估报告', rights: ['commercial_secret'] }, '2024-09-12');
     expect(d.state).toBe('consulting');
     d = await ok(handler, { type: 'consultation_ended', on: '2024-09-20', opinion: 'object' }, '2024-09-20');
     expect(d.view.deadline.dueOn).toBe('2024-10-21');

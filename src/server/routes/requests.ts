@@ -31,7 +31,7 @@ export async function requestRoutes(app: App): Promise<void> {
 
   r.post('/api/requests', { preHandler: needRole('registrar'), schema: { tags: ['依申请公开'], summary: '登记当面/信函/传真/电子邮件等申请', body: RegisterRequestBody } }, async (req, reply) => {
     const created = await registerRequest(req.ctx(), req.body);
-    return reply.status(201).send({ id: created.id, ref: created.ref, trackingCode: created.trackingCode, accessKey: created.accessKey, duplicateOfId: created.duplicateOfId });
+    return reply.status(201).send({ id: created.id, ref: created.ref, trackingCode: created.trackingCode, accessKey: created.accessKey, duplicateOfId: created.duplicateOfId, receiptHtml: created.receiptHtml });
   });
 
   r.get('/api/requests/:id', { preHandler: staff, schema: { tags: ['依申请公开'], summary: '申请详情与办理记录', params: Id } }, async (req) => getRequestDetail(req.ctx(), req.params.id));

@@ -18,7 +18,7 @@ describe('replyDraftDetails: the shapes of provision / partial / previousReply',
   it('keeps well-formed details (known keys only)', () => {
     expect(replyDraftDetails({ provision: { method: '邮寄', extra: 1 }, partial: { withheldPart: '附件', withheldGround: 'withheld_third_party' }, previousReply: { repliedOn: '2024-10-12', docNumber: '某公开〔2024〕9号' } })).toEqual({
       provision: { method: '邮寄', way: undefined, time: undefined },
-      partial: { disclosedPart: undefined, withheldPart: '附件', withheldGround: 'withheld_third_party' },
+      partial: { disclosedPart: undefined, withheldPart: '附件', withheldGrounds: ['withheld_third_party'] },
       previousReply: { repliedOn: '2024-10-12', docNumber: '某公开〔2024〕9号' },
     });
     expect(replyDraftDetails({})).toEqual({});
@@ -39,7 +39,7 @@ describe('replyDraftDetails: the shapes of provision / partial / previousReply',
   it.each([['x'], ['toString'], ['__proto__'], ['constructor'], [3], [{}]])('partial.withheldGround = %j is refused, naming the valid grounds', (withheldGround) => {
     const r = refusal({ partial: { withheldGround } });
     expect(r).toMatchObject({ code: 'VALIDATION', field: 'partial.withheldGround' });
-    expect(r.message).toMatch(/^不予公开部分的依据（partial\.withheldGround）“.*”无效，应为：.*不予公开/);
+    expect(r.message).toMatch(/^不予公开部分的依据（partial\.withheldGround）“.*”无效，应为：.*保护第三方合法权益（第十五条）.*不属于政府信息（第二条）/);
   });
 
   it.each([['理由'], [42], [['withheld_third_party']]])('partial = %j is refused', (partial) => {

@@ -9,6 +9,8 @@ import { appendAudit } from '../audit.js';
 import { requireRole } from '../authorize.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { getAgency } from '../settings.js';
+import { sm3 } from '../../security/crypto.js';
+
 import { buildNoticeInput, composeNotice, loadRequestForNotice, noticeFits } from './notice-input.js';
 
 /** Notices that carry a 文号 (the 登记回执 does not). */
@@ -32,19 +34,61 @@ export async function currentTemplate(tx: Executor, type: NoticeType): Promise<N
  * Issues a notice: allocates its 文号, builds the content from the request's data, renders the HTML and stores both
  * as final. What was sent is what is stored; it is never regenerated. Called inside the transaction of the event
  * that the notice accompanies (replied → 答复书, supplement_requested → 补正告知书, …).
+ *
+ * `accessKey` (登记回执 only): the 查询密码 in clear, known only during the registration. It is printed on the copy
+ * handed to the applicant (`printHtml`, returned once, never stored); the stored copy says the key was printed on the
+ * receipt, so the key is never kept in clear (only its hash, on the request).
  */
-export async function issueNotice(tx: Executor, requestId: number, type: NoticeType, issuedOn: IsoDate, actor: Actor | null, now: Date): Promise<{ id: number; docNumber: string | null }> {
+export async function issueNotice(tx: Executor, requestId: number, type: NoticeType, issuedOn: IsoDate, actor: Actor | null, now: Date, options: { accessKey?: string } = {}): Promise<{ id: number; docNumber: string | null; printHtml?: string }> {
   const req = await loadRequestForNotice(tx, requestId);
   const misfit = noticeFits(type, req.view);
   if (misfit) throw new DomainError('INVALID_TRANSITION', misfit);
   const agency = await getAgency(tx);
   const docNumber = NUMBERED.has(type) ? await allocateDocNumber(tx, agency.docPrefix, Number(issuedOn.slice(0, 4))) : null;
   const input = await buildNoticeInput(tx, req, type, issuedOn, docNumber);
-  const content = composeNotice(type, input, await currentTemplate(tx, type));
+  const template = await currentTemplate(tx, type);
+  const content = composeNotice(type, input, template);
+  if (type === 'reply') assertApprovedText(req.events, content);
   const html = renderNoticeHtml(content);
   const [row] = await tx.insert(notices).values({ requestId, type, docNumber, issuedOn, content, html, status: 'final', createdBy: actor && actor.id > 0 ? actor.id : null }).returning({ id: notices.id });
   await appendAudit(tx, actor, { action: 'notice.issued', targetType: 'request', targetId: requestId, detail: { type, docNumber, noticeId: row.id } }, null, now);
-  return { id: row.id, docNumber };
+  const key = type === 'receipt' ? options.accessKey?.trim() : undefined;
+  if (!key) return { id: row.id, docNumber };
+  const printed = composeNotice(type, { ...input, tracking: { ...input.tracking!, accessKey: key } }, template);
+  return { id: row.id, docNumber, printHtml: renderNoticeHtml(printed) };
+}
+
+/**
+ * Fingerprint of a 答复书's text (title, addressee, every paragraph — facts, reasons, legal basis, remedy): what the
+ * reviewer approves. The 文号 and 成文日期 are left out (allocated when it is sent).
+ */
+export function replyTextFingerprint(content: NoticeContent): string {
+  return sm3(JSON.stringify([content.title, content.addressee, content.paragraphs.map((p) => [p.kind, p.text]), content.attachments]));
+}
+
+/**
+ * The fingerprint of the 答复书 as it stands when the reviewer approves it on `on` (recorded with `reply_approved`),
+ * built by the same function as the preview and the issued notice.
+ */
+export async function approvedReplyFingerprint(tx: Executor, requestId: number, on: IsoDate): Promise<string | null> {
+  const req = await loadRequestForNotice(tx, requestId);
+  if (!req.view.draft) return null; // nothing to approve: the transition check refuses the event
+  const input = await buildNoticeInput(tx, req, 'reply', on, null);
+  return replyTextFingerprint(composeNotice('reply', input, await currentTemplate(tx, 'reply')));
+}
+
+/**
+ * Preview = issued: the 答复书 about to be sent must be the text the reviewer approved (issue 11). A change after the
+ * approval (agency settings, template, a later event) is refused, naming what to do, instead of sending unseen text.
+ * Approvals recorded before fingerprints existed carry none and are not checked.
+ */
+function assertApprovedText(events: readonly { type: string; payload: unknown }[], content: NoticeContent): void {
+  const approval = [...events].reverse().find((e) => e.type === 'reply_approved');
+  const approved = (approval?.payload as { replyFingerprint?: unknown } | undefined)?.replyFingerprint;
+  if (typeof approved !== 'string') return;
+  if (approved !== replyTextFingerprint(content)) {
+    throw new DomainError('CONFLICT', '答复书的文字与审核人审核通过时的文本不一致（审核后机关设置、文书模板或办理信息有变化），请退回修改后重新审核，确保发出的答复书就是审核通过的文本');
+  }
 }
 
 /** The notice a request's state allows, built now without a number and not stored: the workbench preview. */

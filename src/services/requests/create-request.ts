@@ -162,7 +162,7 @@ export interface RegisterRequestInput {
 }
 
 /** Use case: the registrar registers a paper / in-person / fax / letter / email request. */
-export async function registerRequest(ctx: ServiceContext, input: RegisterRequestInput): Promise<SubmitResult & { duplicateOfId: number | null }> {
+export async function registerRequest(ctx: ServiceContext, input: RegisterRequestInput): Promise<SubmitResult & { duplicateOfId: number | null; receiptHtml: string | null }> {
   const actor = requireRole(ctx.actor, 'registrar');
   assertApplicant(input.applicant, false);
   assertDescription(input.description);
@@ -171,9 +171,10 @@ export async function registerRequest(ctx: ServiceContext, input: RegisterReques
   return ctx.db.transaction(async (tx) => {
     const created = await insertRequest(tx, ctx, { ...input, source: 'staff' }, [{ type: 'registered', on: input.receivedOn, receivedOn: input.receivedOn, channel: input.channel, evidence: input.evidence ?? undefined }], actor);
     const duplicateOfId = await markLikelyDuplicate(tx, ctx, created.id);
-    await issueNotice(tx, created.id, 'receipt', input.receivedOn, actor, ctx.now);
+    // The 登记回执 printed now carries the 查询码 and 查询密码 (the key exists in clear only here; it is stored hashed).
+    const receipt = await issueNotice(tx, created.id, 'receipt', input.receivedOn, actor, ctx.now, { accessKey: created.accessKey });
     await appendAudit(tx, actor, { action: 'request.registered', targetType: 'request', targetId: created.id, detail: { ref: created.ref, channel: input.channel, receivedOn: input.receivedOn } }, ctx.ip ?? null, ctx.now);
-    return { ...created, duplicateOfId };
+    return { ...created, duplicateOfId, receiptHtml: receipt.printHtml ?? null };
   });
 }
 

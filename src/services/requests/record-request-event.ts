@@ -4,7 +4,7 @@ import { calculateFee, FEE_BASES, FEE_BASIS_LABELS, type FeeBasis } from '../../
 import type { NoticeType } from '../../core/notices/index.js';
 import { appendAudit } from '../audit.js';
 import type { ServiceContext } from '../context.js';
-import { issueNotice } from '../notices/notices.js';
+import { approvedReplyFingerprint, issueNotice } from '../notices/notices.js';
 import { buildNoticeInput, composeNotice, loadRequestForNotice, nthRequestInMonth } from '../notices/notice-input.js';
 import { appendEvents, authorizeEvent, loadClockContext, loadEvents, toCoreEvent } from './record-event.js';
 import { applyEvent, replayEvents } from '../../core/requests/index.js';
@@ -51,13 +51,20 @@ export async function recordRequestEvent(ctx: ServiceContext, requestId: number,
       if (basis === 'per_page' && (e.pages as number) > MAX_FEE_PAGES) {
         throw new DomainError('VALIDATION', `页数（pages）${e.pages}超出上限：按量计收的一件申请最多${MAX_FEE_PAGES}页，请核对页数`, { problems: [{ field: 'pages', message: `页数不能超过${MAX_FEE_PAGES}页` }] });
       }
-      const nthInMonth = basis === 'per_request' ? await nthRequestInMonth(tx, requestId) : undefined;
+      // 同一申请人: by ID number / credit code; same-name requests without one count only when the handler confirms them.
+      const sameApplicantRefs = (e as { sameApplicantRefs?: unknown }).sameApplicantRefs;
+      const nthInMonth = basis === 'per_request' ? await nthRequestInMonth(tx, requestId, sameApplicantRefs) : undefined;
       const calc = calculateFee(basis === 'per_page' ? { basis, pages: e.pages as number } : { basis, nthInMonth: nthInMonth! });
       if (calc.amountYuan <= 0) throw new DomainError('VALIDATION', basis === 'per_page' ? `${e.pages}页在免费范围内（30页以下不收费），不应发出收费通知` : `该申请人本月第${nthInMonth}件申请，在免费范围内（10件以下不收费），不应发出收费通知`);
       event = { ...e, basis, amountYuan: calc.amountYuan, ...(nthInMonth ? { nthInMonth } : {}) } as RequestEvent;
     }
     const clock = await loadClockContext(tx);
     if (isExpiryEvent(event)) assertExpiryPeriodFinal(replayEvents((await loadEvents(tx, requestId)).map(toCoreEvent), clock), event, clock.calendar);
+    if (event.type === 'reply_approved') {
+      // The reviewer approves the text of the 答复书 itself: its fingerprint is recorded and checked when it is sent.
+      const replyFingerprint = await approvedReplyFingerprint(tx, requestId, event.on);
+      if (replyFingerprint) event = { ...event, replyFingerprint } as RequestEvent;
+    }
     if (event.type === 'replied') {
       // Refuse an impossible send before numbering a document (the transition check of core).
       const stored = await loadEvents(tx, requestId);

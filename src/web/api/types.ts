@@ -110,6 +110,8 @@ export interface RegisterCreated {
   trackingCode: string;
   accessKey: string;
   duplicateOfId: number | null;
+  /** The 登记回执 as printed now, with the 查询码 and 查询密码 (not stored; the stored copy omits the key). */
+  receiptHtml?: string | null;
 }
 
 export interface Department {

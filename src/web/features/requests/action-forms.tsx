@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert, DatePicker, Form, Input, InputNumber, Radio, Select, Typography, type FormInstance } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, InputNumber, Radio, Select, Typography, type FormInstance } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { EVENT_LABELS, CONSULTED_PARTY_LABELS, CONSULTATION_OPINION_LABELS, DELIVERY_METHOD_LABELS, FEE_BASIS_LABELS, REASONS_FINDING_LABELS, type EventType } from '../../../core/requests/events.js';
 import { OUTCOME_LABELS, type Outcome } from '../../../core/requests/outcomes.js';
@@ -10,6 +10,10 @@ import type { Department, RequestDetail } from '../../api/types.js';
 import { dayjs } from '../../locale.js';
 import { formatDate } from '../../components/format.js';
 import { OutcomePicker } from './outcome-picker.js';
+import { useFeeCount, useNoticePreview } from './use-requests.js';
+import { NoticeFrame } from '../../components/notice-frame.js';
+import { errorMessage } from '../../api/client.js';
+import { PARTIAL_WITHHELD_GROUNDS, PARTIAL_WITHHELD_GROUND_LABELS, THIRD_PARTY_RIGHTS, THIRD_PARTY_RIGHT_LABELS } from '../../../core/notices/types.js';
 
 /** Values of an action form; `on` is the legal date of the fact (defaults to today, never in the future). */
 export type ActionValues = Record<string, unknown> & { on?: Dayjs };
@@ -60,11 +64,18 @@ function feeOf(v: ActionValues): FeeCalculation | null {
   return null;
 }
 
-/** 收费通知: the basis, the quantity it is computed from, the amount (by core, never typed by hand) and how to pay. */
-function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
+/**
+ * 收费通知: the basis, the quantity it is computed from, the amount (by core, never typed by hand) and how to pay.
+ * 按件计收 counts the applicant's requests of the month in receipt order, matched by ID number / credit code; a
+ * same-name request without one counts only if the handler ticks it as the same person (`sameApplicantRefs`).
+ */
+function FeeFields({ form, requestId }: { form: FormInstance<ActionValues>; requestId: number }) {
   const values = Form.useWatch([], form) ?? {};
   const basis = (values.basis as FeeBasis | undefined) ?? 'per_request';
-  const calc = feeOf(values);
+  const count = useFeeCount(requestId, basis === 'per_request');
+  const confirmed = (values.sameApplicantRefs as string[] | undefined) ?? [];
+  const nth = count.data ? 1 + count.data.matched.length + confirmed.length : undefined;
+  const calc = feeOf(basis === 'per_request' ? { ...values, nthInMonth: nth } : values);
   return (
     <>
       <Form.Item name="basis" label="计费方式" rules={[{ required: true }]} extra={FEE_STANDARD_TEXT[basis]}>
@@ -75,9 +86,21 @@ function FeeFields({ form }: { form: FormInstance<ActionValues> }) {
           <InputNumber min={1} max={1_000_000} precision={0} suffix="页" style={{ width: 200 }} />
         </Form.Item>
       ) : (
-        <Form.Item name="nthInMonth" label="本申请是该申请人本月第几件申请" rules={[{ required: true, message: '请填写本月第几件申请' }]}>
-          <InputNumber min={1} max={10_000} precision={0} prefix="第" suffix="件" style={{ width: 200 }} />
-        </Form.Item>
+        <>
+          {count.data && count.data.toConfirm.length > 0 && (
+            <Form.Item name="sameApplicantRefs" label="同名申请：是否为同一申请人？"
+              extra={`${count.data.hasId ? '这些申请没有登记与本申请相同的' : '本申请人未提供'}身份证件号码或统一社会信用代码，不能仅凭姓名认定为同一申请人。请核对后勾选确属同一申请人的申请（未勾选的不计入）。`}>
+              <Checkbox.Group options={count.data.toConfirm.map((x) => ({ value: x.ref, label: `${x.ref}（${formatDate(x.receivedOn)}收到，${x.applicantName}）` }))} />
+            </Form.Item>
+          )}
+          <Form.Item label="本申请是该申请人本月第几件申请（按收到日期计算）">
+            {count.isError ? <Typography.Text type="danger">{errorMessage(count.error)}</Typography.Text>
+              : <Typography.Text strong>{nth !== undefined ? `第 ${nth} 件` : '正在计算…'}</Typography.Text>}
+            {count.data && count.data.matched.length > 0 && (
+              <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 12 }}>含证件号码相同的申请：{count.data.matched.map((x) => x.ref).join('、')}</Typography.Text>
+            )}
+          </Form.Item>
+        </>
       )}
       <Form.Item label="应缴金额" required
         validateStatus={calc && calc.amountYuan === 0 ? 'error' : undefined}
@@ -126,8 +149,29 @@ const onlyOpenConsultation = (d: RequestDetail) => {
 
 /** Outcomes whose reply tells how the information is provided or obtained (条例 Art.36(一)(二), Art.37, Art.39). */
 const PROVISION_OUTCOMES: readonly Outcome[] = ['already_public', 'disclosed', 'partly_disclosed', 'not_processed_petition', 'not_processed_publication'];
-const WITHHELD_GROUND_OPTIONS = (['withheld_state_secret', 'withheld_prohibited_by_law', 'withheld_security_stability', 'withheld_third_party', 'withheld_internal_affairs', 'withheld_process_info', 'withheld_enforcement_file', 'withheld_query_matter'] as const)
-  .map((o) => ({ value: o, label: OUTCOME_LABELS[o].replace('不予公开-', '') }));
+/** Grounds of the withheld part of a 部分公开 (Art.37): they decide the legal basis and 复议前置 (core/notices). */
+const WITHHELD_GROUND_OPTIONS = PARTIAL_WITHHELD_GROUNDS.map((g) => ({ value: g, label: PARTIAL_WITHHELD_GROUND_LABELS[g] }));
+
+/** The 答复书 the reviewer is approving, exactly as it will be issued (only the 文号 and date are added when sent). */
+function ApprovalPreview({ requestId, outcome }: { requestId: number; outcome: string }) {
+  const q = useNoticePreview(requestId, 'reply');
+  return (
+    <div>
+      <Typography.Paragraph>办理结果：{outcome}。请审核下面的答复书全文（发出时只加文号和日期；审核后文字如有变化，系统将拒绝发出并要求重新审核）。审核通过后交保密审查。</Typography.Paragraph>
+      {q.isPending && <Typography.Text type="secondary">正在生成答复书…</Typography.Text>}
+      {q.isError && <Alert type="error" showIcon title="答复书不能生成" description={errorMessage(q.error)} />}
+      {q.data && <NoticeFrame html={q.data.html} title="答复书（审核稿）" minHeight={240} />}
+    </div>
+  );
+}
+
+/** A stored `partial` (grounds as a list, or the older single `withheldGround`) as the form's values. */
+function partialInitial(p: unknown): Record<string, unknown> | undefined {
+  if (!p || typeof p !== 'object') return undefined;
+  const { withheldGround, withheldGrounds, ...rest } = p as Record<string, unknown>;
+  const grounds = Array.isArray(withheldGrounds) ? withheldGrounds : withheldGround ? [withheldGround] : undefined;
+  return { ...rest, withheldGrounds: grounds };
+}
 
 /** How the information will be provided, from the applicant's chosen delivery method (条例 Art.29(三), Art.40). */
 export function defaultProvisionMethod(deliveryMethod: string | null): string {
@@ -176,14 +220,17 @@ function ReplyDraftFields({ detail, form }: ActionContext) {
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="条例第三十五条：须先“要求说明理由”，申请人逾期未说明或理由经审查不合理的，方可不予处理；理由合理的，可“确定延迟答复期限”。" />
       )}
       <Form.Item name="legalBasis" label="法律依据" rules={required('请填写法律依据（条、款、项）')}
-        extra={outcome === 'withheld_prohibited_by_law' ? '请写明禁止公开的法律、行政法规名称及条款，如《中华人民共和国统计法》第三十九条' : outcome === 'withheld_query_matter' ? '请写明有特别规定的法律、行政法规，如《不动产登记暂行条例》第二十七条' : '已按办理结果预填条例条款，可补充其他法律、行政法规的具体条款'}>
+        extra={outcome === 'withheld_prohibited_by_law' ? '请写明禁止公开的法律、行政法规名称及条款，如《中华人民共和国统计法》第三十九条' : outcome === 'withheld_query_matter' ? '请写明有特别规定的法律、行政法规，如《不动产登记暂行条例》第二十七条' : '答复书中的条例条款由系统按办理结果生成（审核人看到的就是发出的文本）；此处可补充其他法律、行政法规的具体条款'}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
       </Form.Item>
       {outcome === 'partly_disclosed' && (
         <>
           <Form.Item name={['partial', 'disclosedPart']} label="可以公开的部分"><Input placeholder="如：补偿安置方案正文" /></Form.Item>
           <Form.Item name={['partial', 'withheldPart']} label="不予公开的部分"><Input placeholder="如：附件中被征收户的身份证号码、银行账号" /></Form.Item>
-          <Form.Item name={['partial', 'withheldGround']} label="不予公开部分的依据"><Select allowClear options={WITHHELD_GROUND_OPTIONS} placeholder="选择不予公开的情形" /></Form.Item>
+          <Form.Item name={['partial', 'withheldGrounds']} label="不予公开部分的依据" rules={[{ required: true, message: '请选择不予公开部分的依据（决定答复书引用的条款和救济途径）' }]}
+            extra="依据第十四至十六条不予公开的，答复书告知应当先申请行政复议；属于行政查询事项或不属于政府信息的，告知可以申请行政复议或提起行政诉讼。">
+            <Select mode="multiple" allowClear options={WITHHELD_GROUND_OPTIONS} placeholder="选择不予公开的情形（可多选）" />
+          </Form.Item>
         </>
       )}
       <Form.Item
@@ -404,9 +451,21 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
         <Form.Item name="name" label="名称" rules={required('请填写征求意见对象的名称')}>
           <Input placeholder="如：某某房地产开发有限公司" />
         </Form.Item>
+        <Form.Item noStyle dependencies={['party']}>
+          {({ getFieldValue }) => getFieldValue('party') === 'third_party' && (
+            <>
+              <Form.Item name="information" label="涉及第三方的信息（将写入征求意见书）" rules={required('请写明所申请信息中涉及该第三方的具体内容')}>
+                <Input.TextArea rows={2} placeholder="如：该公司报送的项目成本测算表及报价明细" />
+              </Form.Item>
+              <Form.Item name="rights" label="可能受损害的权益（条例第十五条）" rules={[{ required: true, message: '请选择可能受损害的第三方权益' }]}>
+                <Select mode="multiple" options={THIRD_PARTY_RIGHTS.map((r) => ({ value: r, label: THIRD_PARTY_RIGHT_LABELS[r] }))} placeholder="商业秘密、个人隐私…" />
+              </Form.Item>
+            </>
+          )}
+        </Form.Item>
       </>
     ),
-    toEvent: (v) => ({ party: v.party, name: text(v.name) }),
+    toEvent: (v) => ({ party: v.party, name: text(v.name), ...(v.party === 'third_party' ? { information: text(v.information), rights: v.rights } : {}) }),
   },
   consultation_delivered: {
     label: '登记对方收到征求意见书',
@@ -500,11 +559,9 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
     label: '发出收费通知',
     hint: () => '申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（条例第四十二条；国办函〔2020〕109号）。申请人自收到收费通知次日起20个工作日内缴纳，逾期未缴纳视为放弃申请。',
     initial: (d) => ({ basis: 'per_request', paymentMethod: '通过财政非税收入电子缴款码或到本机关办公地点缴纳', deliveryMethod: DELIVERY_FROM_REQUEST[d.deliveryMethod ?? ''] }),
-    fields: ({ form }) => <FeeFields form={form} />,
-    toEvent: (v) => {
-      const calc = feeOf(v);
-      return { basis: v.basis, amountYuan: calc?.amountYuan ?? 0, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { nthInMonth: Number(v.nthInMonth) }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn), deliveryMethod: v.deliveryMethod || undefined };
-    },
+    fields: ({ form, detail }) => <FeeFields form={form} requestId={detail.id} />,
+    // The count and the amount are computed by the server (same rule as the form shows); the form sends the confirmation.
+    toEvent: (v) => ({ basis: v.basis, ...(v.basis === 'per_page' ? { pages: Number(v.pages) } : { sameApplicantRefs: (v.sameApplicantRefs as string[] | undefined) ?? [] }), paymentMethod: optionalText(v.paymentMethod), noticeReceivedOn: iso(v.noticeReceivedOn), deliveryMethod: v.deliveryMethod || undefined }),
   },
   fee_notice_delivered: { label: '登记收费通知送达', dateLabel: '申请人收到通知日期', hint: (d) => `缴费期限自申请人收到收费通知次日起20个工作日（国办函〔2020〕109号）。${d.view.fee?.paymentDueOn ? `当前至${formatDate(d.view.fee.paymentDueOn)}${d.view.fee.paymentDuePresumed ? '（按推定送达日计算）' : ''}。` : ''}` },
   fee_paid: { label: '登记已缴费', kind: 'primary', dateLabel: '缴费日期', hint: (d) => d.view.fee ? `应缴 ${d.view.fee.amountYuan} 元，${d.view.fee.paymentDueOn ? `缴费期限至${formatDate(d.view.fee.paymentDueOn)}。` : '缴费期限自申请人收到通知次日起20个工作日。'}` : '' },
@@ -527,7 +584,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
       return {
         outcome: draft.outcome, reasons: draft.reasons, legalBasis: draft.legalBasis, body: draft.body ?? undefined,
         thirdParty: draft.thirdParty ?? undefined, otherAgency: draft.otherAgency ?? undefined,
-        provision: p.provision ?? undefined, partial: p.partial ?? undefined,
+        provision: p.provision ?? undefined, partial: partialInitial(p.partial),
         previousReply: prev ? { repliedOn: prev.repliedOn ? dayjs(prev.repliedOn) : undefined, docNumber: prev.docNumber } : undefined,
       };
     },
@@ -536,7 +593,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
       const tp = v.thirdParty as { name?: string; opinion?: string } | undefined;
       const oa = v.otherAgency as { name?: string; contact?: string } | undefined;
       const pr = v.provision as { method?: string; way?: string; time?: string } | undefined;
-      const pa = v.partial as { disclosedPart?: string; withheldPart?: string; withheldGround?: string } | undefined;
+      const pa = v.partial as { disclosedPart?: string; withheldPart?: string; withheldGrounds?: string[] } | undefined;
       const prev = v.previousReply as { repliedOn?: Dayjs; docNumber?: string } | undefined;
       const compact = <T extends Record<string, unknown>>(o: T) => {
         const out = Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined && x !== ''));
@@ -550,7 +607,7 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
         thirdParty: tp && text(tp.name) ? { name: text(tp.name), ...(tp.opinion ? { opinion: tp.opinion } : {}) } : undefined,
         otherAgency: oa && text(oa.name) ? { name: text(oa.name), contact: text(oa.contact) } : undefined,
         provision: pr ? compact({ method: optionalText(pr.method), way: optionalText(pr.way), time: optionalText(pr.time) }) : undefined,
-        partial: pa ? compact({ disclosedPart: optionalText(pa.disclosedPart), withheldPart: optionalText(pa.withheldPart), withheldGround: pa.withheldGround }) : undefined,
+        partial: pa ? compact({ disclosedPart: optionalText(pa.disclosedPart), withheldPart: optionalText(pa.withheldPart), withheldGrounds: pa.withheldGrounds?.length ? pa.withheldGrounds : undefined }) : undefined,
         previousReply: prev?.repliedOn ? compact({ repliedOn: iso(prev.repliedOn), docNumber: optionalText(prev.docNumber) }) : undefined,
       };
     },
@@ -558,7 +615,9 @@ export const ACTIONS: Partial<Record<EventType, ActionDef>> = {
   reply_approved: {
     label: '审核通过',
     kind: 'primary',
-    hint: (d) => d.view.draft ? `办理结果：${OUTCOME_LABELS[d.view.draft.outcome]}。审核通过后交保密审查。` : '',
+    wide: true,
+    // The reviewer approves the 答复书 text itself (preview = issued); its fingerprint is checked when it is sent.
+    hint: (d) => d.view.draft ? <ApprovalPreview requestId={d.id} outcome={OUTCOME_LABELS[d.view.draft.outcome]} /> : '',
     fields: () => <Form.Item name="comment" label="审核意见（可选）"><Input.TextArea rows={2} /></Form.Item>,
     toEvent: (v) => ({ comment: optionalText(v.comment) }),
   },

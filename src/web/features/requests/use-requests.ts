@@ -98,6 +98,19 @@ export function useAlerts(enabled = true) {
 }
 
 /** A notice built now from the request's data, unnumbered and not stored (答复书 before approval, 告知书). */
+/** An earlier request of the month that may count toward 按件计收 (services/notices feeCountBasis). */
+export interface FeeCountRequest { id: number; ref: string; receivedOn: string; applicantName: string }
+/** 按件计收: the applicant's earlier requests of the month, matched by ID, and same-name ones to confirm. */
+export function useFeeCount(id: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['requests', 'fee-count', id],
+    queryFn: () => apiGet<{ receivedOn: string | null; hasId: boolean; matched: FeeCountRequest[]; toConfirm: FeeCountRequest[] }>(`/api/requests/${id}/fee-count`),
+    enabled,
+    retry: false,
+    staleTime: 0,
+  });
+}
+
 export function useNoticePreview(id: number, type: string | null) {
   return useQuery({
     queryKey: ['requests', 'notice-preview', id, type],

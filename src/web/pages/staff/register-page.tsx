@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import { RegisterForm } from '../../features/requests/register-form.js';
 import type { RegisterCreated } from '../../api/types.js';
+import { NoticeFrame, OpenInNewWindow } from '../../components/notice-frame.js';
 
 /** 登记申请: registration of paper, in-person, fax, letter and e-mail requests. */
 export function RegisterPage() {
@@ -14,7 +15,7 @@ export function RegisterPage() {
         <Result
           status="success"
           title={`已登记，受理编号 ${created.ref}`}
-          subTitle="请将查询码和查询密码告知申请人（可写入登记回执），申请人凭此在门户网站查询进度。"
+          subTitle={created.receiptHtml ? '登记回执已写明查询码和查询密码及查询方法，请打印后交给申请人。查询密码只在此时显示，系统不保存原文。' : '请将查询码和查询密码告知申请人，申请人凭此在门户网站查询进度。'}
           extra={
             <Space wrap>
               <Link to={`/staff/requests/${created.id}`}><Button type="primary">查看并办理</Button></Link>
@@ -28,6 +29,12 @@ export function RegisterPage() {
               { key: 'k', label: '查询密码', children: <span className="gk-tracking">{created.accessKey}</span> },
             ]}
           />
+          {created.receiptHtml && (
+            <div style={{ maxWidth: 880, margin: '16px auto 0', textAlign: 'left' }}>
+              <OpenInNewWindow html={created.receiptHtml} label="打印登记回执（含查询码和查询密码）" />
+              <NoticeFrame html={created.receiptHtml} title="登记回执" />
+            </div>
+          )}
           {created.duplicateOfId && (
             <Alert style={{ maxWidth: 520, margin: '16px auto 0' }} type="warning" showIcon title="疑似重复申请"
               description={<>同一申请人曾提出内容相同或相近的申请，<Link to={`/staff/requests/${created.duplicateOfId}`}>查看之前的申请</Link>。办理时可按重复申请处理（条例第三十六条第（六）项）。</>} />

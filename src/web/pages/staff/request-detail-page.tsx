@@ -4,7 +4,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Tag, Ty
 import { EyeOutlined } from '@ant-design/icons';
 import { OUTCOME_LABELS } from '../../../core/requests/outcomes.js';
 import { defaultLegalBasis } from '../../../core/requests/default-legal-basis.js';
-import { ApiError } from '../../api/client.js';
+import { ApiError, errorMessage } from '../../api/client.js';
 import type { RequestDetail } from '../../api/types.js';
 import { ActionModal, ActionPanel, type PendingAction } from '../../features/requests/action-panel.js';
 import { DeadlineDetails } from '../../features/requests/deadline-card.js';
@@ -12,13 +12,26 @@ import { DueCountdown } from '../../features/requests/due-countdown.js';
 import { RequestStateTag } from '../../features/requests/request-state-tag.js';
 import { RequestTimeline } from '../../features/requests/request-timeline.js';
 import { applicantTypeLabel, channelLabel } from '../../features/requests/labels.js';
-import { useRequestDetail } from '../../features/requests/use-requests.js';
+import { useNoticePreview, useRequestDetail } from '../../features/requests/use-requests.js';
 import { NoticeModal, NoticesCard, type NoticeView } from '../../features/requests/notices-card.js';
 import { DELIVERY_LABELS, FORMAT_LABELS } from '../../features/public/apply-options.js';
 import { ErrorResult } from '../../components/error-result.js';
 import { PageLoading } from '../../components/page-loading.js';
 import { formatDate } from '../../components/format.js';
 import { dayjs } from '../../locale.js';
+
+/**
+ * The legal basis exactly as the 答复书 will print it: taken from the preview, which is built by the same function
+ * (core buildNotice) over the same data as the issued notice — never from the handler's free text (issue 11).
+ */
+function ReplyLegalBasis({ requestId }: { requestId: number }) {
+  const q = useNoticePreview(requestId, 'reply');
+  if (q.isPending) return <Typography.Text type="secondary">正在生成…</Typography.Text>;
+  if (q.isError) return <Typography.Text type="danger">{errorMessage(q.error)}</Typography.Text>;
+  const content = (q.data as { content?: { paragraphs: { kind: string; text: string }[] } }).content;
+  const basis = content?.paragraphs.filter((p) => p.kind === 'legal_basis').map((p) => p.text) ?? [];
+  return <span className="gk-pre">{basis.join('\n')}</span>;
+}
 
 function DraftCard({ detail, onPreview }: { detail: RequestDetail; onPreview: () => void }) {
   const draft = detail.view.draft;
@@ -29,7 +42,7 @@ function DraftCard({ detail, onPreview }: { detail: RequestDetail; onPreview: ()
       <Descriptions column={1} size="small" styles={{ label: { width: 96 } }}
         items={[
           { key: 'o', label: '办理结果', children: <strong>{OUTCOME_LABELS[draft.outcome] ?? draft.outcome}</strong> },
-          { key: 'b', label: '法律依据', children: draft.legalBasis },
+          { key: 'b', label: '答复书法律依据', children: detail.view.repliedOn ? draft.legalBasis : <ReplyLegalBasis requestId={detail.id} /> },
           ...(draft.reasons ? [{ key: 'r', label: '理由', children: <span className="gk-pre">{draft.reasons}</span> }] : []),
           ...(draft.thirdParty ? [{ key: 't', label: '第三方', children: draft.thirdParty.name }] : []),
           ...(draft.otherAgency ? [{ key: 'a', label: '负责机关', children: `${draft.otherAgency.name}（${draft.otherAgency.contact}）` }] : []),
