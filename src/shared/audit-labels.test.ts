@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES } from '../core/requests/events.js';
 import { PUBLICATION_EVENT_TYPES } from '../core/publications/workflow.js';
+import { REPORT_STEPS } from '../core/reports/publishing.js';
 import { AUDIT_TARGET_LABELS, auditActionLabel, auditDetailItems, auditTargetLabel, hasAuditActionLabel } from './audit-labels.js';
 
 const SRC = join(import.meta.dirname, '..');
@@ -22,7 +23,8 @@ function writtenInCode(): { actions: Set<string>; dynamic: Set<string>; targets:
   const targets = new Set<string>();
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/action: '([^']+)'/g)) actions.add(m[1]);
+    // Literal actions, also inside a conditional (`action: current ? 'report.corrected' : 'report.published'`).
+    for (const m of text.matchAll(/action: ([^,\n`(]+)/g)) for (const q of m[1].matchAll(/'([^']+)'/g)) actions.add(q[1]);
     for (const m of text.matchAll(/action: `([^`]+)`/g)) dynamic.add(m[1].replace(/\$\{[^}]+\}/g, '*'));
     for (const m of text.matchAll(/targetType: '([^']+)'/g)) targets.add(m[1]);
     for (const m of text.matchAll(/INSERT INTO audit_log \(([^)]*)\)\s*SELECT ([^\n]+)/g)) {
@@ -44,7 +46,7 @@ describe('audit log labels (审计员 sees Chinese, never codes or JSON)', () =>
     expect(written.actions.size).toBeGreaterThan(30);
     expect(written.actions).toContain('request.submitted_online'); // written in SQL by the batched public submission
     expect(written.actions).toContain('report.published');
-    expect(written.dynamic).toEqual(new Set(['request.*', 'publication.*']));
+    expect(written.dynamic).toEqual(new Set(['request.*', 'publication.*', 'report.*']));
   });
 
   it('every action written in the code has a Chinese label', () => {
@@ -52,8 +54,9 @@ describe('audit log labels (审计员 sees Chinese, never codes or JSON)', () =>
     expect(missing, `审计操作缺少中文名称（src/shared/audit-labels.ts）：${missing.join(', ')}`).toEqual([]);
   });
 
-  it('every request event and publication event recorded as request.<event> / publication.<event> has a label', () => {
-    const missing = [...EVENT_TYPES.map((t) => `request.${t}`), ...PUBLICATION_EVENT_TYPES.map((t) => `publication.${t}`)].filter((a) => !hasAuditActionLabel(a));
+  it('every request event, publication event and report step recorded as request.<event> / publication.<event> / report.<step> has a label', () => {
+    const missing = [...EVENT_TYPES.map((t) => `request.${t}`), ...PUBLICATION_EVENT_TYPES.map((t) => `publication.${t}`), ...Object.keys(REPORT_STEPS).map((t) => `report.${t}`)]
+      .filter((a) => !hasAuditActionLabel(a));
     expect(missing).toEqual([]);
     expect(auditActionLabel('request.secrecy_review_passed')).toBe('申请办理：保密审查通过');
     expect(auditActionLabel('publication.review_passed')).toBe('主动公开：保密审查通过');
