@@ -171,6 +171,15 @@ describe('backup and restore across PGlite and PostgreSQL (demo with publication
     } finally { await target.close(); }
   });
 
+  it('a file that is not a backup, or a database that is not empty, is refused in one Chinese line', async () => {
+    writeFileSync(file('bad'), 'not gzip at all');
+    await expect(restoreFrom(source.db, file('bad'))).rejects.toThrow(/^无法读取备份文件 .*：文件损坏或不是 gzip 压缩的备份$/);
+    await expect(restoreFrom(source.db, `${file('bad')}.missing`)).rejects.toThrow(/：文件不存在$/);
+    writeFileSync(file('bad'), gzipSync('{"format":"other/1"}\n'));
+    await expect(restoreFrom(source.db, file('bad'))).rejects.toThrow('不是 Gongkai 备份文件（格式 other/1）');
+    await expect(restoreFrom(source.db, file('src'))).rejects.toThrow(/空数据库/);
+  });
+
   it('a backup written before generated columns were left out (search_vector in every publication) restores', async () => {
     const lines = gunzipLines(file('src')).map((l) => {
       if (!l.startsWith('{"t":"publications"')) return l;

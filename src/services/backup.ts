@@ -166,8 +166,6 @@ async function resetSequences(tx: Tx, recorded: Record<string, number>): Promise
  * were (chain hashes included), so `audit verify` checks the restored chain; the restore itself is then logged.
  */
 export async function restoreFrom(db: Db, file: string): Promise<{ rows: number }> {
-  const [{ n }] = await rows<{ n: number }>(db, sql`SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM departments) AS n`);
-  if (Number(n) > 0) throw new DomainError('CONFLICT', '恢复只能在空数据库上进行：请使用新的数据目录（--data）或新的 PostgreSQL 数据库');
   const input = createReadStream(file);
   const gunzip = createGunzip();
   const rl = createInterface({ input: input.pipe(gunzip), crlfDelay: Infinity });
@@ -216,6 +214,8 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
         if (!header) {
           header = obj;
           if (header?.format !== FORMAT) throw new DomainError('VALIDATION', `不是 Gongkai 备份文件（格式 ${header?.format ?? '未知'}）`);
+          const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM departments) AS n`);
+          if (Number(n) > 0) throw new DomainError('CONFLICT', '恢复只能在空数据库上进行：请使用新的数据目录（--data）或新的 PostgreSQL 数据库');
           continue;
         }
         if (typeof obj.t !== 'string' || !obj.r || typeof obj.r !== 'object') throw new DomainError('VALIDATION', `恢复失败：备份文件第 ${lineNo} 行不是一条表记录。数据库未作任何更改。`);
@@ -230,7 +230,16 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
       }
       await flush();
     })();
-    await Promise.race([lines, broken]);
+    lines.catch(() => {});
+    try {
+      await Promise.race([lines, broken]);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (!(e instanceof DomainError) && (code.startsWith('Z_') || code === 'ENOENT' || code === 'EISDIR')) {
+        throw new DomainError('VALIDATION', `无法读取备份文件 ${file}：${code === 'ENOENT' ? '文件不存在' : '文件损坏或不是 gzip 压缩的备份'}`);
+      }
+      throw e;
+    }
     if (!header) throw new DomainError('VALIDATION', `备份文件 ${file} 是空的`);
     await resetSequences(tx, (header as Header).sequences ?? {});
     await appendAudit(tx, SYSTEM_ACTOR, { action: 'backup.restored', targetType: null, targetId: null, detail: { file, createdAt: (header as Header).createdAt ?? null, rows: count } });
