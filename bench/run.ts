@@ -2,10 +2,12 @@
  * `npm run bench`: measures at scale with in-run baselines and writes bench/RESULTS.md.
  *   - deadline computations per second (core) vs a naive day-by-day baseline
  *   - public status query req/s vs a bare Fastify route, both through autocannon in this run
+ *   - the public mix (status/search/submission at a fixed 1,000 req/s) with a staff member's list, beside the bare route
  *   - durable online submissions per second on PostgreSQL (p50/p99)
  *   - the report and search benchmarks (bench/report.ts, bench/search.ts) when present
  * Options (env): BENCH_PG_URL (default postgres://postgres@127.0.0.1:5432/postgres; a scratch database is created),
- * BENCH_QUICK=1 for small sizes, BENCH_ONLY=deadline,status,submit,report,search.
+ * BENCH_QUICK=1 for small sizes, BENCH_ONLY=deadline,status,mix,submit,submit-pglite,report,search (status also runs the public
+ * mix, submit also runs submit-pglite); BENCH_MIX_SECONDS / BENCH_MIX_RATE / BENCH_MIX_ROWS for the public mix (bench/public-mix.ts).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +38,10 @@ async function section(name: string, fn: () => Promise<string>) {
 
 await section('deadline', () => runDeadlineBench({ iterations: quick ? 200_000 : 2_000_000 }));
 await section('status+submit', () => runApiBench({ pgUrl, durationSec: quick ? 3 : 10, requests: quick ? 500 : 5000, only }));
+await section('status-mix+mix', async () => (await import('./public-mix.js')).runPublicMixBench({
+  pgUrl, durationSec: Number(process.env.BENCH_MIX_SECONDS ?? (quick ? 10 : 60)), rate: Number(process.env.BENCH_MIX_RATE ?? 1000), rows: Number(process.env.BENCH_MIX_ROWS ?? (quick ? 10_000 : 100_000)),
+}));
+await section('submit-pglite', async () => (await import('./pglite-submit.js')).runPgliteSubmitBench({ durationSec: quick ? 3 : 10 }));
 try {
   const { runReportBench } = await import('./report.js');
   await section('report', async () => (await runReportBench({ databaseUrl: pgUrl, rows: quick ? 50_000 : 1_000_000, pgliteRows: quick ? 5_000 : 20_000 })).markdown);

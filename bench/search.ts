@@ -109,17 +109,18 @@ async function existingRows(url: string): Promise<number | null> {
   return n;
 }
 
-async function load(url: string, rows: number, log: (s: string) => void): Promise<{ seconds: number }> {
+/** A fresh database `dbName` (migrated) holding `rows` generated, published publications. Also used by bench/public-mix.ts. */
+export async function load(url: string, rows: number, log: (s: string) => void, dbName = DB_NAME): Promise<{ seconds: number }> {
   const t0 = Date.now();
   await adminQuery(url, async (c) => {
-    await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [DB_NAME]);
-    await c.query(`DROP DATABASE IF EXISTS ${DB_NAME}`);
-    await c.query(`CREATE DATABASE ${DB_NAME}`);
+    await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [dbName]);
+    await c.query(`DROP DATABASE IF EXISTS ${dbName}`);
+    await c.query(`CREATE DATABASE ${dbName}`);
   });
-  const handle = await openDb({ databaseUrl: withDb(url, DB_NAME), dataDir: '', poolSize: 2 });
+  const handle = await openDb({ databaseUrl: withDb(url, dbName), dataDir: '', poolSize: 2 });
   await migrateDb(handle);
   await handle.close();
-  const pool = new pg.Pool({ connectionString: withDb(url, DB_NAME), max: 2 });
+  const pool = new pg.Pool({ connectionString: withDb(url, dbName), max: 2 });
   try {
     const ids = new Map<string, number>();
     let order = 0;
@@ -158,7 +159,7 @@ async function load(url: string, rows: number, log: (s: string) => void): Promis
 }
 
 // ---------------------------------------------------------------- measurement
-const SAMPLE_QUERIES = [
+export const SAMPLE_QUERIES = [
   '耕地保护', '保护耕地 通知', '地质灾害防治 实施方案', '不动产登记', '国土空间规划 公告', '建设用地审批 2023',
   '矿业权出让', '政府信息公开', '征地补偿 北山县', '测绘资质', '林长制 意见', '海域使用 办法',
   '示范市 生态保护修复', '违法用地查处', '湿地保护 2019年', '工作 通知',

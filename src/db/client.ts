@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, fsyncSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -34,27 +35,74 @@ export interface OpenDbOptions {
   dataDir: string;
   /** Pool size for PostgreSQL */
   poolSize?: number;
+  /**
+   * Embedded store only: flush every commit to disk (default true). false = PGlite's own default (fsync off: a commit
+   * survives kill -9 but not a power loss); only the bench uses it, to measure what durability costs.
+   */
+  durable?: boolean;
+}
+
+/**
+ * PGlite's file system for a data directory, made durable. Out of the box PGlite starts PostgreSQL with `-F`
+ * (fsync = off) and Emscripten's NODEFS has no `fsync` stream operation (its `fdatasync` is a no-op), so nothing
+ * reaches the disk's cache flush. Here NODEFS gains `fsync` (→ the OS's fsync on the file's real descriptor) and
+ * PostgreSQL runs with fsync on and wal_sync_method = fsync: each commit fsyncs the WAL before it is acknowledged,
+ * checkpoints fsync the data files — as a PostgreSQL server does.
+ */
+class DurableNodeFS extends NodeFS {
+  override async init(...args: Parameters<NodeFS['init']>): ReturnType<NodeFS['init']> {
+    const r = await super.init(...args);
+    type Nodefs = { stream_ops: { fsync?: (stream: { nfd: number }) => number } };
+    r.emscriptenOpts.preRun = [...(r.emscriptenOpts.preRun ?? []), (mod: unknown) => {
+      (mod as { NODEFS: Nodefs }).NODEFS.stream_ops.fsync = (stream) => { fsyncSync(stream.nfd); return 0; };
+    }] as typeof r.emscriptenOpts.preRun;
+    return r;
+  }
+}
+
+/** PostgreSQL start parameters of a durable embedded store: PGlite's own, less `-F` (fsync off). */
+export const DURABLE_PGLITE_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+
+/** Start time of process `pid` (clock ticks since boot, /proc/PID/stat field 22); null where there is no /proc. */
+function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null; // fields after "(comm)" start at field 3
+  } catch { return null; }
+}
+
+/**
+ * Whether the process that wrote a lock file still holds it. A pid may have been reused by another process since
+ * (a stale lock after a crash or a reboot): the lock records the holder's start time, and on Linux the pid counts
+ * only if a process with that pid and that start time runs; a lock written before start times were recorded counts
+ * only if /proc/PID/cmdline names gongkai. Without /proc (macOS, Windows) any live process with the pid counts.
+ */
+export function lockHolderAlive(pid: number, startTime: string | null): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try { process.kill(pid, 0); } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false; }
+  const current = processStartTime(pid);
+  if (current === null) return existsSync('/proc/self/stat') ? false : true;
+  if (startTime) return current === startTime;
+  try { return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('gongkai'); } catch { return false; }
 }
 
 /**
  * PGlite has no lock of its own (STACK.md): two processes opening one directory corrupt it. We take an exclusive
- * lock file with our pid; a second process gets a clear message instead.
+ * lock file with our pid and start time; a second process gets a clear message instead.
  */
 function acquireDirLock(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const lockFile = join(dir, 'gongkai.lock');
   if (existsSync(lockFile)) {
-    const pid = Number(readFileSync(lockFile, 'utf8').trim());
-    let alive = false;
-    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid) {
-      try { process.kill(pid, 0); alive = true; } catch (e) { alive = (e as NodeJS.ErrnoException).code === 'EPERM'; }
-    }
-    if (alive) {
+    const [pidText, startTime] = readFileSync(lockFile, 'utf8').trim().split('\n');
+    const pid = Number(pidText);
+    if (lockHolderAlive(pid, startTime?.trim() || null)) {
       throw new Error(`数据目录 ${dir} 正被进程 ${pid} 使用（可能是正在运行的 gongkai serve）。嵌入式数据库不能被两个进程同时打开：请先停止该进程，或改用 PostgreSQL（设置 DATABASE_URL）。`);
     }
   }
-  writeFileSync(lockFile, String(process.pid));
-  return () => { try { if (readFileSync(lockFile, 'utf8').trim() === String(process.pid)) rmSync(lockFile); } catch { /* already gone */ } };
+  const mine = `${process.pid}\n${processStartTime(process.pid) ?? ''}\n`;
+  writeFileSync(lockFile, mine);
+  return () => { try { if (readFileSync(lockFile, 'utf8') === mine) rmSync(lockFile); } catch { /* already gone */ } };
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
@@ -85,7 +133,10 @@ export async function openDb(opts: OpenDbOptions): Promise<DbHandle> {
   const release = memory ? () => {} : acquireDirLock(opts.dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create(memory ? opts.dataDir : join(opts.dataDir, 'pglite'));
+    const dir = join(opts.dataDir, 'pglite');
+    client = memory ? await PGlite.create(opts.dataDir)
+      : opts.durable === false ? await PGlite.create(dir)
+        : await PGlite.create({ fs: new DurableNodeFS(dir), startParams: DURABLE_PGLITE_PARAMS });
   } catch (e) {
     release();
     throw e;

@@ -45,6 +45,22 @@ export interface ImportResult {
 }
 
 export const MAX_LISTED_ERRORS = 10_000;
+/** How much of a cell an error quotes: a 180 MB cell was repeated in full in the error list (issue 12 item 7). */
+export const MAX_QUOTED_CHARS = 200;
+
+const QUOTED = new RegExp(`^[\\s\\S]{${MAX_QUOTED_CHARS}}…（共 \\d+ 字）$`);
+
+/** A cell's text as an error quotes it: at most MAX_QUOTED_CHARS characters, then “…（共 N 字）”. */
+export function quoteCell(text: string): string {
+  if (text.length <= MAX_QUOTED_CHARS || QUOTED.test(text)) return text;
+  return `${text.slice(0, MAX_QUOTED_CHARS)}…（共 ${text.length} 字）`;
+}
+
+/** An error with its quoted value (and message, which may quote too) capped. */
+export function capError(e: LedgerError): LedgerError {
+  if (quoteCell(e.value) === e.value && e.message.length <= MAX_QUOTED_CHARS * 5) return e;
+  return { ...e, value: quoteCell(e.value), message: e.message.length > MAX_QUOTED_CHARS * 5 ? `${e.message.slice(0, MAX_QUOTED_CHARS * 5)}…` : e.message };
+}
 export const BATCH_SIZE = 1000;
 
 /** Collects errors in file order, keeping at most MAX_LISTED_ERRORS but counting all. */
@@ -54,7 +70,7 @@ export class ErrorList {
   add(...errors: LedgerError[]): void {
     for (const e of errors) {
       this.count += 1;
-      if (this.items.length < MAX_LISTED_ERRORS) this.items.push(e);
+      if (this.items.length < MAX_LISTED_ERRORS) this.items.push(capError(e));
     }
   }
   sorted(): LedgerError[] {

@@ -22,6 +22,7 @@ import { requireRole } from '../authorize.js';
 import type { Role, ServiceContext } from '../context.js';
 import { REQUEST_LEDGER_COLUMNS, type RequestLedgerKey } from './columns.js';
 import { rowsOf } from './common.js';
+import { neutraliseCsvCell } from './formula-cells.js';
 import { IMPORT_DEFAULT_DEPARTMENT } from './request-ledger.js';
 
 export const EXPORT_ROLES: Role[] = ['registrar', 'reviewer']; // 三员分立: the system admin exports no personal data (issue 12)
@@ -82,7 +83,7 @@ async function* ledgerPages(ctx: ServiceContext): AsyncGenerator<LedgerRow[]> {
 
 function csvField(v: string | number | null): string {
   if (v === null) return '';
-  const s = String(v);
+  const s = neutraliseCsvCell(String(v));
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -14,7 +14,7 @@ import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
 import { checkCase, requestIdsByRef, type CaseInput } from '../cases/cases.js';
 import { CASE_LEDGER_COLUMNS, type CaseLedgerKey, type HeaderMap } from './columns.js';
-import { BATCH_SIZE, chunk, displayName, ErrorList, rowsOf, type ImportOptions, type ImportResult } from './common.js';
+import { BATCH_SIZE, chunk, displayName, ErrorList, quoteCell, rowsOf, type ImportOptions, type ImportResult } from './common.js';
 import { IMPORT_ROLES } from './import-requests.js';
 import { ledgerFormatOf, readLedger } from './readers.js';
 import { columnText } from './request-ledger.js';
@@ -27,7 +27,7 @@ interface CaseRecord extends CaseInput { row: number }
 function parseCaseRow(row: number, values: Partial<Record<CaseLedgerKey, CellValue>>, header: HeaderMap<CaseLedgerKey>, today: string, errors: ErrorList): CaseRecord | null {
   const before = errors.count;
   const col = (k: CaseLedgerKey) => columnText(header, k, HEADER_OF[k]);
-  const err = (k: CaseLedgerKey, message: string) => errors.add({ row, column: col(k), value: cellText(values[k]), message });
+  const err = (k: CaseLedgerKey, message: string) => errors.add({ row, column: col(k), value: quoteCell(cellText(values[k])), message });
   const present = (k: CaseLedgerKey) => header.index[k] !== undefined;
   for (const [k, v] of Object.entries(values) as [CaseLedgerKey, CellValue][]) {
     const bad = typeof v === 'string' ? forbiddenCharacter(v) : null;

@@ -14,7 +14,7 @@ import { importJobs } from '../../db/schema/index.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { requireRole } from '../authorize.js';
 import type { ServiceContext } from '../context.js';
-import { isSingleConnection, type ImportKind, type ImportProgress, type ImportResult } from './common.js';
+import { capError, isSingleConnection, quoteCell, type ImportKind, type ImportProgress, type ImportResult } from './common.js';
 import { importCaseLedger } from './import-cases.js';
 import { importAnnualFacts } from './import-facts.js';
 import { IMPORT_ROLES, importRequestLedger } from './import-requests.js';
@@ -22,6 +22,25 @@ import type { LedgerError } from './request-ledger.js';
 
 /** Errors kept in the job row (the full list can be long; the first ones are what a person fixes first). */
 const MAX_JOB_ERRORS = 1000;
+/** …and at most this much of them (JSON characters): every poll of a job returns its errors. */
+const MAX_JOB_ERROR_CHARS = 256 * 1024;
+/** Length of a job's message (a summary, or the refusal of the file as a whole). */
+const MAX_JOB_MESSAGE = 2000;
+
+/** The errors a job row keeps: the first ones, each quoting at most MAX_QUOTED_CHARS of its cell, within the caps. */
+export function jobErrors(errors: readonly LedgerError[]): LedgerError[] {
+  const out: LedgerError[] = [];
+  let size = 0;
+  for (const e of errors.slice(0, MAX_JOB_ERRORS)) {
+    const capped = capError(e);
+    size += JSON.stringify(capped).length;
+    if (size > MAX_JOB_ERROR_CHARS) break;
+    out.push(capped);
+  }
+  return out;
+}
+
+const capMessage = (m: string) => (m.length > MAX_JOB_MESSAGE ? `${m.slice(0, MAX_JOB_MESSAGE)}…` : m);
 
 export interface ImportJobView {
   jobId: string;
@@ -48,8 +67,8 @@ function summary(r: ImportResult): string {
   if (!r.ok) return `文件有 ${r.errorCount} 处错误，未导入任何数据；请按错误清单修改后重新导入`;
   const parts = [`共 ${r.total} 行：新增${what} ${r.inserted} 件，更新 ${r.updated} 件`];
   if (r.departmentsCreated.length) parts.push(`新建承办单位 ${r.departmentsCreated.join('、')}`);
-  if (r.warnings.length) parts.push(`提示 ${r.warnings.length} 条：${r.warnings.slice(0, 5).join('；')}`);
-  return parts.join('；');
+  if (r.warnings.length) parts.push(`提示 ${r.warnings.length} 条：${r.warnings.slice(0, 5).map(quoteCell).join('；')}`);
+  return capMessage(parts.join('；'));
 }
 
 /**
@@ -77,12 +96,12 @@ export async function startImportJob(ctx: ServiceContext, kind: ImportKind, path
       const r = await importer(ctx, path, { filename, onProgress, jobId: id });
       await ctx.db.update(importJobs).set({
         status: r.ok ? 'succeeded' : 'failed', total: r.total, processed: r.ok ? r.total : progress.processed, inserted: r.inserted, updated: r.updated,
-        errors: r.errors.slice(0, MAX_JOB_ERRORS), message: summary(r), finishedAt: new Date(),
+        errors: jobErrors(r.errors), message: summary(r), finishedAt: new Date(),
       }).where(eq(importJobs.id, id));
     } catch (e) {
       const message = isDomainError(e) ? e.message : `导入失败：${(e as Error).message ?? String(e)}。数据库未作任何修改，请稍后重试或联系管理员`;
       const details = isDomainError(e) ? (e.details as { errors?: LedgerError[] } | undefined) : undefined;
-      await ctx.db.update(importJobs).set({ status: 'failed', message, errors: details?.errors ?? [], finishedAt: new Date() }).where(eq(importJobs.id, id)).catch(() => undefined);
+      await ctx.db.update(importJobs).set({ status: 'failed', message: capMessage(message), errors: jobErrors(details?.errors ?? []), finishedAt: new Date() }).where(eq(importJobs.id, id)).catch(() => undefined);
     } finally {
       live.delete(id);
       await rm(opts.removeDir ? dirname(path) : path, { recursive: true, force: true }).catch(() => undefined);

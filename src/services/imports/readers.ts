@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors.js';
 import { mapHeaders, type HeaderMap, type LedgerColumn } from './columns.js';
 import { cellText, type CellValue } from './values.js';
+import { restoreCsvCell } from './formula-cells.js';
 
 export const LEDGER_FORMATS = ['csv', 'xlsx', 'json'] as const;
 export type LedgerFormat = (typeof LEDGER_FORMATS)[number];
@@ -78,7 +79,7 @@ async function* readCsv(path: string): AsyncGenerator<RawRow> {
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
-      yield { row, cells: record };
+      yield { row, cells: record.map(restoreCsvCell) };
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;

@@ -16,6 +16,7 @@ import type { DeadlineSettings } from '../../core/deadlines/rules.js';
 import { cachedColumns } from '../requests/record-event.js';
 import { REQUEST_LEDGER_COLUMNS, type HeaderMap, type RequestLedgerKey } from './columns.js';
 import { cellText, isBlank, parseLedgerDate, parseYesNo, parseYuan, type CellValue } from './values.js';
+import { quoteCell } from './common.js';
 
 /** One problem of a ledger file: spreadsheet row (header = 1), column as headed in the file, the value, what to fix. */
 export interface LedgerError {
@@ -96,7 +97,7 @@ const HEADER_OF = Object.fromEntries(REQUEST_LEDGER_COLUMNS.map((c) => [c.key, c
 export function parseRequestRow(row: number, values: Partial<Record<RequestLedgerKey, CellValue>>, header: HeaderMap<RequestLedgerKey>, today: IsoDate): { record: RequestLedgerRecord | null; errors: LedgerError[] } {
   const errors: LedgerError[] = [];
   const col = (k: RequestLedgerKey) => columnText(header, k, HEADER_OF[k]);
-  const err = (k: RequestLedgerKey, message: string) => errors.push({ row, column: col(k), value: cellText(values[k]), message });
+  const err = (k: RequestLedgerKey, message: string) => errors.push({ row, column: col(k), value: quoteCell(cellText(values[k])), message });
   const present = (k: RequestLedgerKey) => header.index[k] !== undefined;
   for (const [k, v] of Object.entries(values) as [RequestLedgerKey, CellValue][]) {
     const bad = typeof v === 'string' ? forbiddenCharacter(v) : null;

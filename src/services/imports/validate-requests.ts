@@ -10,7 +10,7 @@ import { isDomainError } from '../../core/errors.js';
 import type { RequestEvent } from '../../core/requests/index.js';
 import type { IsoDate } from '../../core/types.js';
 import { REQUEST_LEDGER_COLUMNS, type HeaderMap, type RequestLedgerKey } from './columns.js';
-import { BATCH_SIZE } from './common.js';
+import { BATCH_SIZE, quoteCell } from './common.js';
 import { readLedger, type LedgerFormat } from './readers.js';
 import { buildLedgerEvents, importedColumns, parseRequestRow, type LedgerError } from './request-ledger.js';
 import { cellText } from './values.js';
@@ -85,7 +85,7 @@ export async function* validateRequestLedger(input: ValidateInput): AsyncGenerat
       const ref = record?.ref ?? cellText(item.values.ref);
       const first = ref === '' ? undefined : firstRowOfRef.get(ref);
       if (first !== undefined) {
-        errors.push({ row: item.row, column: refColumn, value: ref, message: `受理编号与第${first}行重复；同一文件中每个受理编号只能出现一次` });
+        errors.push({ row: item.row, column: refColumn, value: quoteCell(ref), message: `受理编号与第${first}行重复；同一文件中每个受理编号只能出现一次` });
       } else {
         if (ref !== '') firstRowOfRef.set(ref, item.row);
         if (record) {
