@@ -25,7 +25,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function openRuntime(overrides: Partial<Config> = {}, opts: { migrate?: boolean } = {}): Promise<Runtime> {
+/**
+ * `migrate: false` opens the database as it is; `bootstrap: false` migrates but creates no accounts and writes nothing
+ * else (a restore needs an empty database: the accounts come from the backup).
+ */
+export async function openRuntime(overrides: Partial<Config> = {}, opts: { migrate?: boolean; bootstrap?: boolean } = {}): Promise<Runtime> {
   const config = loadConfig(process.env, overrides);
   const handle = await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -35,10 +39,11 @@ export async function openRuntime(overrides: Partial<Config> = {}, opts: { migra
     }
     const keys = loadOrCreateKeys(config.key, config.dataDir);
     configureAuditChain(keys.chain, config.auditAnchor);
-    if (opts.migrate !== false) await resealLegacyChains(handle.db);
+    const bootstrapping = opts.migrate !== false && opts.bootstrap !== false;
+    if (bootstrapping) await resealLegacyChains(handle.db);
     let bootstrap: CreatedAccount[] = [];
     let roleSplits: RoleSplit[] = [];
-    if (opts.migrate !== false) {
+    if (bootstrapping) {
       await ensureSystemStartDate(handle.db, shanghaiToday());
       roleSplits = await auditRoleSplit(handle.db);
       bootstrap = await ensureAdminAccounts(handle.db);

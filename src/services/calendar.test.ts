@@ -65,7 +65,7 @@ describe('an expiry event that relies on a provisional period is refused until t
     await recordRequestEvent(ctx, id, { type: 'assigned', on: '2026-11-30', lead: String(dept), assisting: [] } as RequestEvent);
     const view = await recordRequestEvent(ctx, id, { type: 'fee_notice_issued', on: '2026-12-03', basis: 'per_page', pages: 120, noticeReceivedOn: '2026-12-04' } as unknown as RequestEvent);
     expect(view.fee?.paymentDueOn).toBe('2027-01-04');
-    expect(await receiptText(id, 'fee')).toContain('（即2027年1月4日（暂定，2027年节假日安排尚未公布）前）缴纳费用');
+    expect(await receiptText(id, 'fee')).toContain('（即2027年1月4日（暂定，2027年节假日安排尚未公布）前（含当日））缴纳费用');
     const later = { ...ctx, today: '2027-01-05', now: new Date('2027-01-05T02:00:00Z') };
     const before = (await loadEvents(handle.db, id)).length;
     const err = await recordRequestEvent(later, id, { type: 'fee_expired', on: '2027-01-05' }).then(() => null, (e: unknown) => e);

@@ -61,6 +61,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'demo.loaded': '载入演示数据',
   'audit.chain_resealed': '审计链升级为密钥链（一次性重新封链）',
   'audit.chain_reanchored': '恢复备份后重设审计链外部锚点',
+  'backup.restored': '从备份恢复数据',
 };
 
 export const AUDIT_TARGET_LABELS: Record<string, string> = {

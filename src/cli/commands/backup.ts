@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import { openRuntime } from '../../runtime.js';
 import { backupTo, restoreFrom } from '../../services/backup.js';
+import { reanchorAfterRestore } from '../../services/audit.js';
 import { CliError, type ParsedArgs } from '../args.js';
 
 export async function backupCommand(args: ParsedArgs): Promise<number> {
@@ -16,10 +18,13 @@ export async function backupCommand(args: ParsedArgs): Promise<number> {
 export async function restoreCommand(args: ParsedArgs): Promise<number> {
   const file = args.positionals[0];
   if (!file) throw new CliError('用法：gongkai restore FILE');
-  const rt = await openRuntime();
+  // No first-start accounts: the database must stay empty for the restore, and the accounts come from the backup.
+  const rt = await openRuntime({}, { bootstrap: false });
   try {
     const r = await restoreFrom(rt.handle.db, file);
-    process.stdout.write(`已从 ${file} 恢复 ${r.rows} 行。\n`);
+    // The restored chains are checked under this deployment's key and the outside anchor starts from their heads.
+    await reanchorAfterRestore(rt.handle.db, basename(file));
+    process.stdout.write(`已从 ${file} 恢复 ${r.rows} 行，审计链校验通过并已重新锚定。\n`);
     return 0;
   } finally { await rt.close(); }
 }

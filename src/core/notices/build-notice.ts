@@ -159,7 +159,7 @@ function draftReceipt(ctx: Ctx): Draft {
   const { input, regime, P, d } = ctx;
   const draft = applicantDraft(ctx, NOTICE_TITLES.receipt);
   const rules = DEADLINE_RULES[regime];
-  const due = input.dates.dueOn ? `（即${inclusiveBy(input.dates.dueOn)}）` : '';
+  const due = input.dates.dueOn ? `（即${inclusiveBy(input.dates.dueOn, ctx.d)}）` : '';
   if (regime === '2019') {
     const item = RECEIPT_DATE_ITEM[input.request.channel];
     if (item !== null) {
@@ -209,9 +209,9 @@ function trackingParagraph(input: NoticeInput, P: string): NoticeParagraph | nul
   };
 }
 
-/** A last day, inclusive: "2026年12月30日前（含当日）" (the period ends at the end of that day, 民法典 Art.203). */
-export function inclusiveBy(date: IsoDate): string {
-  return `${formatChineseDate(date)}前（含当日）`;
+/** A last day, inclusive: "2026年12月30日前（含当日）"; `format` is the notice's date format (it marks 暂定 dates) (the period ends at the end of that day, 民法典 Art.203). */
+export function inclusiveBy(date: IsoDate, format: (date: IsoDate) => string = formatChineseDate): string {
+  return `${format(date)}前（含当日）`;
 }
 
 /** 补正告知书: items, the period and, under the 2019 条例, the consequence 视为放弃申请 (Art.30). */
@@ -238,12 +238,12 @@ function draftSupplement(ctx: Ctx): Draft {
       draft,
       [ogi(29, { paragraph: 2 }), ogi(30)],
       (c) =>
-        `根据${c}的规定，请${P}于${inclusiveBy(due!)}向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。` +
+        `根据${c}的规定，请${P}于${inclusiveBy(due!, ctx.d)}向本机关提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。` +
         `${P}无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。`,
     );
   } else {
     // 2008 Art.21(四) sets neither a period nor a consequence [C2 mirror of the 2008 text].
-    addBasis(draft, [ogi2008(21, { item: 4 })], (c) => `根据${c}的规定，请${P}对申请内容作出更改、补充${due ? `，并于${inclusiveBy(due)}提交本机关` : ''}。`);
+    addBasis(draft, [ogi2008(21, { item: 4 })], (c) => `根据${c}的规定，请${P}对申请内容作出更改、补充${due ? `，并于${inclusiveBy(due, ctx.d)}提交本机关` : ''}。`);
   }
   return draft;
 }
@@ -288,7 +288,7 @@ function draftExtension(ctx: Ctx): Draft {
     [regime === '2019' ? ogi(33, { paragraph: 2 }) : ogi2008(24, { paragraph: 2 })],
     (c) =>
       `经本机关政府信息公开工作机构负责人同意，根据${c}的规定，现决定延长答复期限` +
-      `${days !== undefined ? `${days}个工作日` : `（延长的期限最长不超过${rules.maxExtensionDays}个工作日）`}，本机关将于${inclusiveBy(newDueOn)}作出答复。`,
+      `${days !== undefined ? `${days}个工作日` : `（延长的期限最长不超过${rules.maxExtensionDays}个工作日）`}，本机关将于${inclusiveBy(newDueOn, ctx.d)}作出答复。`,
   );
   return draft;
 }
@@ -337,7 +337,7 @@ function draftConsultation(ctx: Ctx): Draft {
       draft,
       [ogi(32)],
       (c) =>
-        `根据${c}的规定，现书面征求${T}的意见。请${T}自收到本征求意见书之日起${rules.thirdPartyDays}个工作日内${dueOn ? `（即${inclusiveBy(dueOn)}）` : ''}` +
+        `根据${c}的规定，现书面征求${T}的意见。请${T}自收到本征求意见书之日起${rules.thirdPartyDays}个工作日内${dueOn ? `（即${inclusiveBy(dueOn, ctx.d)}）` : ''}` +
         `书面提出是否同意公开的意见；不同意公开的，请说明理由。${T}逾期未提出意见的，本机关将依照条例的规定决定是否公开。` +
         `${T}不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知${T}。`,
     );
@@ -346,7 +346,7 @@ function draftConsultation(ctx: Ctx): Draft {
       draft,
       [ogi2008(23)],
       (c) =>
-        `根据${c}的规定，现书面征求${T}的意见。请${T}${dueOn ? `于${inclusiveBy(dueOn)}` : '尽快'}书面提出是否同意公开的意见。` +
+        `根据${c}的规定，现书面征求${T}的意见。请${T}${dueOn ? `于${inclusiveBy(dueOn, ctx.d)}` : '尽快'}书面提出是否同意公开的意见。` +
         `${T}不同意公开的，本机关不予公开；但本机关认为不公开可能对公共利益造成重大影响的，将予以公开，并将决定公开的政府信息内容和理由书面通知${T}。`,
     );
   }
@@ -486,7 +486,7 @@ function draftFee(ctx: Ctx): Draft {
   draft.paragraphs.push({
     kind: 'body',
     text:
-      `请${P}在收到本通知次日起${DEADLINE_RULES['2019'].feePaymentDays}个工作日内${payBy ? `（即${inclusiveBy(payBy)}）` : ''}缴纳费用。` +
+      `请${P}在收到本通知次日起${DEADLINE_RULES['2019'].feePaymentDays}个工作日内${payBy ? `（即${inclusiveBy(payBy, ctx.d)}）` : ''}缴纳费用。` +
       `逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。本机关收取信息处理费后按规定开具财政票据。`,
   });
   return draft;

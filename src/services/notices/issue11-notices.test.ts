@@ -81,8 +81,9 @@ describe('征求第三方意见书 and 决定公开告知书', () => {
 
     const silent = await assigned();
     await ev(silent, { type: 'consultation_started', on: '2024-09-10', party: 'third_party', name: '乙公司', information: '乙公司报价', rights: ['commercial_secret'] });
-    await ev(silent, { type: 'consultation_ended', on: '2024-10-08', name: '乙公司', opinion: 'none' });
-    await ev(silent, { type: 'reply_drafted', on: '2024-10-09', outcome: 'disclosed', reasons: '报价为中标结果，依法应当公开', legalBasis: '第三十六条第（二）项', provision: { method: '邮寄' } });
+    // 15 working days from sending (no receipt recorded) end on 2024-10-08 (国庆 in between): silence counts from the 9th.
+    await ev(silent, { type: 'consultation_ended', on: '2024-10-09', name: '乙公司', opinion: 'none' });
+    await ev(silent, { type: 'reply_drafted', on: '2024-10-10', outcome: 'disclosed', reasons: '报价为中标结果，依法应当公开', legalBasis: '第三十六条第（二）项', provision: { method: '邮寄' } });
     const { content } = await previewNotice(ctx, silent, 'third-party-decision');
     expect(text(content)).toContain('贵方逾期未提出意见。');
     expect(text(content)).toContain('根据《中华人民共和国政府信息公开条例》第三十二条的规定，本机关依照条例的规定决定予以公开');

@@ -94,7 +94,7 @@ describe('Art.35: 说明理由告知书, then 延迟答复告知书 with the new
 describe('consultation letter: the response date only when counted from the party\'s receipt (item 2)', () => {
   it('no date at sending; the 15 working days from the recorded receipt afterwards', async () => {
     const id = await inProgress();
-    await record(id, { type: 'consultation_started', on: '2024-09-04', party: 'third_party', name: '某某置业有限公司' });
+    await record(id, { type: 'consultation_started', on: '2024-09-04', party: 'third_party', name: '某某置业有限公司', information: '该公司报送的项目成本测算表', rights: ['commercial_secret'] });
     const sent = (await findFinalNotice(handle.db, id, 'consultation'))!.content;
     expect(sent.legalCitations.join('')).toContain('第三十二条');
     const letter = text(sent);
@@ -103,7 +103,7 @@ describe('consultation letter: the response date only when counted from the part
     expect(letter).not.toMatch(/即\d{4}年/);
     const v = await record(id, { type: 'consultation_delivered', on: '2024-09-06' });
     expect(v.consultations[0]).toMatchObject({ letterReceivedOn: '2024-09-06', responseDueOn: '2024-09-29' });
-    expect(text((await previewNotice(ctx, id, 'consultation')).content)).toContain('（即2024年9月29日前）');
+    expect(text((await previewNotice(ctx, id, 'consultation')).content)).toContain('（即2024年9月29日前（含当日））');
   });
 });
 
@@ -119,7 +119,7 @@ describe('fee notice: the pay-by date only from a recorded receipt; no 逾期未
     expect((await refusal(record(id, { type: 'fee_expired', on: '2024-10-30' }))).message).toContain('尚未登记申请人收到通知的日期，不能登记逾期未缴费');
     const d = await record(id, { type: 'fee_notice_delivered', on: '2024-09-09' });
     expect(d.fee?.paymentDueOn).toBe('2024-10-12');
-    expect(text((await previewNotice(ctx, id, 'fee')).content)).toContain('（即2024年10月12日前）');
+    expect(text((await previewNotice(ctx, id, 'fee')).content)).toContain('（即2024年10月12日前（含当日））');
   });
 });
 
