@@ -17,7 +17,7 @@ import { buildYearReport, renderReportFile } from './reports/annual-report.js';
 import { publishDemoReports } from './reports/demo-reports.js';
 import { submitPublicRequest } from './requests/create-request.js';
 import { backupTo, restoreFrom } from './backup.js';
-import { verifyAuditChain } from './audit.js';
+import { reanchorAfterRestore, sealAudit, verifyAuditChain } from './audit.js';
 import { SYSTEM_ACTOR } from './context.js';
 
 /**
@@ -77,6 +77,8 @@ const applicant = { type: 'natural' as const, name: '王五', idType: '身份证
 
 /** After a restore: reports equal the source's, the chain verifies, a public submission gets the next free 受理编号. */
 async function checkRestored(h: DbHandle, expected: string[], nextRef: string): Promise<void> {
+  // As `gongkai restore` does: the restored chains checked under this key, the outside anchor restarted from their heads.
+  await reanchorAfterRestore(h.db, 'backup.jsonl.gz');
   expect(await reports(h)).toEqual(expected);
   const v = await verifyAuditChain(h.db);
   expect(v.message).toMatch(/完整/);
@@ -106,6 +108,7 @@ describe('backup and restore across PGlite and PostgreSQL (demo with publication
     await source.db.execute(sql`UPDATE requests SET ref = ${`GK-${year}-${String(last.n + 1).padStart(6, '0')}`} WHERE id = ${last.id}`);
     nextRef = `GK-${TODAY.slice(0, 4)}-${String(last.n + 2).padStart(6, '0')}`;
     expected = await reports(source);
+    await sealAudit(source.db); // a running server seals every 2 s: the backup holds a sealed chain
     await backupTo(source.db, file('src'));
   });
   afterAll(async () => {
@@ -136,6 +139,7 @@ describe('backup and restore across PGlite and PostgreSQL (demo with publication
     const onLite = await fresh('pglite');
     try {
       await restoreFrom(onLite.db, file('pg'));
+      await reanchorAfterRestore(onLite.db, 'pg.jsonl.gz');
       const afterPgSubmission = `GK-${TODAY.slice(0, 4)}-${String(Number(nextRef.slice(-6)) + 1).padStart(6, '0')}`;
       // The request submitted on PostgreSQL shows in 2026's report: compare with a fresh computation there.
       expect((await reports(onLite)).slice(0, 4)).toEqual(expected.slice(0, 4));

@@ -165,6 +165,8 @@ async function resetSequences(tx: Tx, recorded: Record<string, number>): Promise
  * named in one Chinese line (table, backup line, key, column, reason). The audit log's rows are restored as they
  * were (chain hashes included), so `audit verify` checks the restored chain; the restore itself is then logged.
  */
+const SEEDED_TABLES = ['calendar_years', 'settings', 'users', 'catalogue_categories'];
+
 export async function restoreFrom(db: Db, file: string): Promise<{ rows: number }> {
   const input = createReadStream(file);
   const gunzip = createGunzip();
@@ -178,6 +180,7 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
   let header: Header | null = null;
   let count = 0;
   let lineNo = 0;
+  try {
   await db.transaction(async (tx) => {
     const columnsOf = new Map<string, string[]>();
     let batch: { t: string; rows: Record<string, unknown>[]; lines: number[] } | null = null;
@@ -222,7 +225,8 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
         if (!batch || batch.t !== obj.t) {
           await flush();
           batch = { t: obj.t, rows: [], lines: [] };
-          if (['calendar_years', 'settings', 'users'].includes(obj.t)) await tx.execute(sql`DELETE FROM ${sql.identifier(obj.t)}`);
+          // Tables the migrations or the start seed (calendar, settings, the 61号 catalogue tree): the backup's rows replace them.
+          if (SEEDED_TABLES.includes(obj.t)) await tx.execute(sql`DELETE FROM ${sql.identifier(obj.t)}`);
         }
         batch.rows.push(obj.r);
         batch.lines.push(lineNo);
@@ -244,5 +248,12 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
     await resetSequences(tx, (header as Header).sequences ?? {});
     await appendAudit(tx, SYSTEM_ACTOR, { action: 'backup.restored', targetType: null, targetId: null, detail: { file, createdAt: (header as Header).createdAt ?? null, rows: count } });
   });
+  } finally {
+    // A refused restore stops reading: no stream may go on and fail later, unobserved.
+    rl.close();
+    gunzip.removeAllListeners('error').on('error', () => {});
+    input.destroy();
+    gunzip.destroy();
+  }
   return { rows: count };
 }
