@@ -26,6 +26,7 @@ describe.skipIf(!HAS_CHROMIUM)('用户与角色页面（浏览器）', () => {
     const t = await openPage(browser, DESKTOP);
     await loginWithInitialPassword(t.page, server.baseUrl, 'anquan', initial);
     const sider = t.page.locator('.ant-layout-sider');
+    await sider.getByText('系统管理').click(); // the submenu opens on click
     await sider.getByRole('menuitem', { name: '用户与角色' }).click();
     await t.page.locator('.gk-staff-content h3', { hasText: '用户与角色' }).waitFor();
     await t.page.waitForLoadState('networkidle');

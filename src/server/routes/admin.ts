@@ -58,8 +58,8 @@ export async function adminRoutes(app: App): Promise<void> {
   r.get('/api/settings/deadlines', { preHandler: needRole(), schema: { tags: ['管理'], summary: '期限设置（缴费暂停、推定送达、再次补正）' } }, async (req) => getDeadlineSettings(req.ctx().db));
   r.put('/api/settings/deadlines', { preHandler: needRole('admin'), schema: { tags: ['管理'], summary: '修改期限设置；所有未结申请的期限随之重算', body: DeadlineSettingsBody } }, async (req) => saveDeadlineSettings(req.ctx(), req.body));
 
-  r.get('/api/audit', { preHandler: needRole('auditor', 'security_admin'), schema: { tags: ['审计'], summary: '审计日志', querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), action: z.string().optional(), targetType: z.string().optional(), targetId: z.string().optional() }) } }, async (req) => listAudit(req.ctx().db, req.query));
-  r.get('/api/audit/verify', { preHandler: needRole('auditor', 'security_admin'), schema: { tags: ['审计'], summary: '校验审计日志 SM3 链' } }, async (req) => verifyAuditChain(req.ctx().db));
+  r.get('/api/audit', { preHandler: needRole('auditor'), schema: { tags: ['审计'], summary: '审计日志', querystring: z.object({ page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50), action: z.string().optional(), targetType: z.string().optional(), targetId: z.string().optional() }) } }, async (req) => listAudit(req.ctx().db, req.query));
+  r.get('/api/audit/verify', { preHandler: needRole('auditor'), schema: { tags: ['审计'], summary: '校验审计日志 SM3 链' } }, async (req) => verifyAuditChain(req.ctx().db));
 
   r.get('/api/alerts', { preHandler: needRole('registrar', 'handler', 'reviewer'), schema: { tags: ['依申请公开'], summary: '期限提醒：3个工作日内到期与已超期（按承办单位）' } }, async (req) => latestAlerts(req.ctx()));
   r.post('/api/alerts/run', { preHandler: needRole('registrar', 'admin'), schema: { tags: ['依申请公开'], summary: '立即运行期限提醒' } }, async (req) => runDeadlineAlerts(req.ctx()));

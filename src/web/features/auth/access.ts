@@ -21,7 +21,7 @@ export const PAGE_ROLES = {
   calendar: ['admin'],
   agency: ['admin'],
   templates: ['admin'],
-  audit: ['auditor', 'security_admin'],
+  audit: ['auditor'], // 三员分立: only the 审计员 reads the log of what the other two administrators did
 } as const satisfies Record<string, readonly Role[] | null>;
 
 export type StaffPage = keyof typeof PAGE_ROLES;
