@@ -20,6 +20,7 @@ export const PAGE_ROLES = {
   departments: ['admin'],
   calendar: ['admin'],
   agency: ['admin'],
+  deadlines: ['admin'],
   templates: ['admin'],
   audit: ['auditor', 'security_admin'],
 } as const satisfies Record<string, readonly Role[] | null>;
