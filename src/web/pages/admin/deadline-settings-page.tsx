@@ -114,6 +114,7 @@ export function DeadlineSettingsPage() {
   if (settings.isPending) return <PageLoading />;
   if (settings.isError) return <ErrorResult error={settings.error} onRetry={() => void settings.refetch()} />;
 
+  // All stored values, not only the mounted fields': a channel's day count is kept while its row shows 不推定.
   const submit = (v: Values) => {
     const body = toBody(v);
     modal.confirm({
@@ -145,7 +146,7 @@ export function DeadlineSettingsPage() {
         title="以下各项是法律法规留给本机关决定、或需要本机关明确口径的期限计算规则。修改后，所有未办结申请的期限将按新设置重新计算，修改记录写入审计日志。"
       />
       {serverError && <Alert type="error" showIcon closable onClose={() => setServerError(null)} style={{ marginBottom: 16, maxWidth: 980 }} title="保存失败" description={serverError} data-testid="save-error" />}
-      <Form<Values> form={form} layout="vertical" onFinish={submit} aria-label="期限设置" style={{ maxWidth: 980 }}>
+      <Form<Values> form={form} layout="vertical" onFinish={() => submit(form.getFieldsValue(true))} aria-label="期限设置" style={{ maxWidth: 980 }}>
         <Card title="通知的推定送达" style={{ marginBottom: 16 }}>
           <Basis>
             依据：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）规定，申请人应当在收到收费通知次日起20个工作日内缴纳费用；
