@@ -8,10 +8,12 @@ afterEach(() => cleanup());
 /** What the server answers before any change (services/settings.ts DEFAULT_DEADLINE_SETTINGS). */
 const DEFAULTS = { pauseDuringFeeNotice: true, dueSoonWorkingDays: 3, presumedDeliveryDays: { post: null, email: null, online: null, in_person: null }, repeatSupplement: 'justified' };
 
-async function confirmSave() {
+/** Clicks 保存, checks the confirmation lists `changes` and warns of the recompute, and confirms. */
+async function confirmSave(changes: string[]) {
   fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
   const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
   expect(dialog.textContent).toContain('所有尚未办结的申请将按新设置重新计算');
+  expect([...within(dialog).getByTestId('settings-changes').querySelectorAll('li')].map((li) => li.textContent)).toEqual(changes);
   fireEvent.click(within(dialog).getByRole('button', { name: '确定保存' }));
 }
 
@@ -43,7 +45,11 @@ describe('期限设置 page', () => {
     // 再次补正: not allowed.
     fireEvent.click(screen.getByRole('radio', { name: /不允许：每件申请只告知补正一次/ }));
 
-    await confirmSave();
+    await confirmSave([
+      '邮寄：不推定（须登记实际收到日期） → 发出后7个工作日视为收到',
+      '当面领取：不推定（须登记实际收到日期） → 发出当日视为收到',
+      '再次告知补正：确有必要时允许再次告知 → 不允许再次告知',
+    ]);
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true), { timeout: 10_000 });
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.url).toBe('/api/settings/deadlines');
@@ -67,11 +73,25 @@ describe('期限设置 page', () => {
     expect((within(post).getByRole('spinbutton') as HTMLInputElement).value).toBe('5');
     expect((within(screen.getByTestId('presume-email')).getByRole('spinbutton') as HTMLInputElement).value).toBe('1');
 
-    await confirmSave();
+    const days = within(post).getByRole('spinbutton');
+    fireEvent.change(days, { target: { value: '6' } });
+    fireEvent.blur(days);
+    await confirmSave(['邮寄：发出后5个工作日视为收到 → 发出后6个工作日视为收到']);
     await waitFor(() => expect(screen.getByTestId('save-error').textContent).toContain(refusal), { timeout: 10_000 });
     expect(within(post).getByRole('alert').textContent).toBe(refusal);
+    expect(screen.getAllByText(refusal).length).toBeGreaterThanOrEqual(2); // field, alert (and the toast)
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
-      presumedDeliveryDays: { post: 5, email: 1, online: null, in_person: 0 }, repeatSupplement: 'justified', pauseDuringFeeNotice: true, dueSoonWorkingDays: 3,
+      presumedDeliveryDays: { post: 6, email: 1, online: null, in_person: 0 }, repeatSupplement: 'justified', pauseDuringFeeNotice: true, dueSoonWorkingDays: 3,
     });
+  }, 60_000);
+
+  it('does not send an unchanged form', async () => {
+    const calls = stubApi({ 'GET /api/settings/deadlines': () => ({ body: DEFAULTS }) });
+    renderWithApp(<DeadlineSettingsPage />);
+    await screen.findByTestId('presume-post', {}, { timeout: 30_000 });
+    fireEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    expect(await screen.findByText('期限设置没有改动，无需保存')).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls.map((c) => c.method)).toEqual(['GET']);
   }, 60_000);
 });

@@ -47,6 +47,24 @@ export function toBody(v: Values): DeadlineSettingsValue {
   return { presumedDeliveryDays, repeatSupplement: v.repeatSupplement, pauseDuringFeeNotice: v.pauseDuringFeeNotice, dueSoonWorkingDays: v.dueSoonWorkingDays };
 }
 
+const presumedText = (d: number | null | undefined) => ((d ?? null) === null ? '不推定（须登记实际收到日期）' : d === 0 ? '发出当日视为收到' : `发出后${d}个工作日视为收到`);
+const REPEAT_TEXT: Record<RepeatSupplementPolicy, string> = { justified: '确有必要时允许再次告知', never: '不允许再次告知' };
+
+/** The changes between the saved settings and the form, one line each, for the confirmation. */
+export function describeChanges(before: DeadlineSettingsValue, after: DeadlineSettingsValue): string[] {
+  const out: string[] = [];
+  for (const c of NOTICE_CHANNELS) {
+    const a = before.presumedDeliveryDays?.[c] ?? null;
+    const b = after.presumedDeliveryDays[c] ?? null;
+    if (a !== b) out.push(`${DELIVERY_METHOD_LABELS[c]}：${presumedText(a)} → ${presumedText(b)}`);
+  }
+  const rb = before.repeatSupplement ?? 'justified';
+  if (rb !== after.repeatSupplement) out.push(`再次告知补正：${REPEAT_TEXT[rb]} → ${REPEAT_TEXT[after.repeatSupplement]}`);
+  if (before.pauseDuringFeeNotice !== after.pauseDuringFeeNotice) out.push(`收费通知期间的答复期限：${before.pauseDuringFeeNotice ? '暂停计算' : '不暂停'} → ${after.pauseDuringFeeNotice ? '暂停计算' : '不暂停'}`);
+  if (before.dueSoonWorkingDays !== after.dueSoonWorkingDays) out.push(`即将到期提醒：提前${before.dueSoonWorkingDays}个工作日 → 提前${after.dueSoonWorkingDays}个工作日`);
+  return out;
+}
+
 const Basis = ({ children }: { children: ReactNode }) => (
   <Typography.Paragraph type="secondary" style={{ marginBottom: 12 }}>{children}</Typography.Paragraph>
 );
@@ -117,9 +135,18 @@ export function DeadlineSettingsPage() {
   // All stored values, not only the mounted fields': a channel's day count is kept while its row shows 不推定.
   const submit = (v: Values) => {
     const body = toBody(v);
+    const changes = describeChanges(settings.data, body);
+    if (changes.length === 0) { message.info('期限设置没有改动，无需保存'); return; }
     modal.confirm({
       title: '保存期限设置',
-      content: '保存后，所有尚未办结的申请将按新设置重新计算答复期限、缴费期限和补正期限，并记入审计日志。确定保存吗？',
+      width: 520,
+      content: (
+        <>
+          <Typography.Paragraph style={{ marginBottom: 8 }}>本次修改：</Typography.Paragraph>
+          <ul style={{ paddingInlineStart: 20, marginTop: 0 }} data-testid="settings-changes">{changes.map((c) => <li key={c}>{c}</li>)}</ul>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>保存后，所有尚未办结的申请将按新设置重新计算答复期限、缴费期限和补正期限，并记入审计日志。确定保存吗？</Typography.Paragraph>
+        </>
+      ),
       okText: '确定保存',
       cancelText: '取消',
       onOk: async () => {
@@ -146,7 +173,7 @@ export function DeadlineSettingsPage() {
         title="以下各项是法律法规留给本机关决定、或需要本机关明确口径的期限计算规则。修改后，所有未办结申请的期限将按新设置重新计算，修改记录写入审计日志。"
       />
       {serverError && <Alert type="error" showIcon closable onClose={() => setServerError(null)} style={{ marginBottom: 16, maxWidth: 980 }} title="保存失败" description={serverError} data-testid="save-error" />}
-      <Form<Values> form={form} layout="vertical" onFinish={() => submit(form.getFieldsValue(true))} aria-label="期限设置" style={{ maxWidth: 980 }}>
+      <Form<Values> form={form} layout="vertical" initialValues={toFormValues(settings.data)} onFinish={() => submit(form.getFieldsValue(true))} aria-label="期限设置" style={{ maxWidth: 980 }}>
         <Card title="通知的推定送达" style={{ marginBottom: 16 }}>
           <Basis>
             依据：《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）规定，申请人应当在收到收费通知次日起20个工作日内缴纳费用；
