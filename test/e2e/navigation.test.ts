@@ -91,23 +91,15 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     });
   }
 
-  it('系统管理员：用户、承办单位、节假日日历、机关信息、文书模板可达', async () => {
+  it('系统管理员：承办单位、节假日日历、机关信息、期限设置、文书模板可达（用户与角色属安全管理员）', async () => {
     expect(server.adminPassword, '演示数据的输出中应有管理员初始密码（使用 GONGKAI_E2E_URL 时请设置 GONGKAI_E2E_ADMIN_PASSWORD）').toBeTruthy();
     if (!server.adminPassword) return;
     const t = await openPage(browser, DESKTOP);
-    await login(t.page, server.baseUrl, 'admin', server.adminPassword);
-    // The first login with the initial password asks for a new one before anything else.
-    const dialog = t.page.getByRole('dialog');
-    if (await dialog.isVisible()) {
-      await dialog.getByLabel('当前密码').fill(server.adminPassword);
-      await dialog.getByLabel('新密码', { exact: true }).fill('NewAdmin2026pw');
-      await dialog.getByLabel('确认新密码').fill('NewAdmin2026pw');
-      await dialog.getByRole('button', { name: '确认修改' }).click();
-      await dialog.waitFor({ state: 'detached' });
-    }
+    // The first login with the initial password asks for a new one (meeting the password rules) before anything else.
+    await loginWithInitialPassword(t.page, server.baseUrl, 'admin', server.adminPassword);
     const sider = t.page.locator('.ant-layout-sider');
     await sider.getByText('系统管理').click();
-    for (const name of ['用户与角色', '承办单位', '节假日日历', '机关信息', '文书模板']) {
+    for (const name of ['承办单位', '节假日日历', '机关信息', '期限设置', '文书模板']) {
       await sider.getByRole('menuitem', { name }).click();
       await t.page.locator('.gk-staff-content h3', { hasText: name }).first().waitFor();
       await t.page.waitForLoadState('networkidle');

@@ -139,7 +139,7 @@ export function DeadlineSettingsPage() {
     if (changes.length === 0) { message.info('期限设置没有改动，无需保存'); return; }
     modal.confirm({
       title: '保存期限设置',
-      width: 520,
+      width: 560,
       content: (
         <>
           <Typography.Paragraph style={{ marginBottom: 8 }}>本次修改：</Typography.Paragraph>
