@@ -39,6 +39,7 @@ const UsersPage = lazyNamed(() => import('./pages/admin/users-page.js'), 'UsersP
 const DepartmentsPage = lazyNamed(() => import('./pages/admin/departments-page.js'), 'DepartmentsPage');
 const CalendarPage = lazyNamed(() => import('./pages/admin/calendar-page.js'), 'CalendarPage');
 const AgencyPage = lazyNamed(() => import('./pages/admin/agency-page.js'), 'AgencyPage');
+const DeadlineSettingsPage = lazyNamed(() => import('./pages/admin/deadline-settings-page.js'), 'DeadlineSettingsPage');
 const TemplatesPage = lazyNamed(() => import('./pages/admin/templates-page.js'), 'TemplatesPage');
 const AuditPage = lazyNamed(() => import('./pages/admin/audit-page.js'), 'AuditPage');
 
@@ -88,6 +89,7 @@ export const ROUTES: RouteObject[] = [
           staff('admin/departments', 'departments', DepartmentsPage),
           staff('admin/calendar', 'calendar', CalendarPage),
           staff('admin/agency', 'agency', AgencyPage),
+          staff('admin/deadlines', 'deadlines', DeadlineSettingsPage),
           staff('admin/templates', 'templates', TemplatesPage),
           staff('audit', 'audit', AuditPage),
           { path: '*', element: <NotFoundPage /> },

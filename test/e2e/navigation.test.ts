@@ -91,7 +91,7 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     });
   }
 
-  it('系统管理员：用户、承办单位、节假日日历、机关信息、文书模板可达', async () => {
+  it('系统管理员：承办单位、节假日日历、机关信息、期限设置、文书模板可达（用户与角色属安全管理员）', async () => {
     expect(server.adminPassword, '演示数据的输出中应有管理员初始密码（使用 GONGKAI_E2E_URL 时请设置 GONGKAI_E2E_ADMIN_PASSWORD）').toBeTruthy();
     if (!server.adminPassword) return;
     const t = await openPage(browser, DESKTOP);
@@ -99,7 +99,7 @@ describe.skipIf(!HAS_CHROMIUM)('导航与页面可达性（浏览器）', () => 
     await loginWithInitialPassword(t.page, server.baseUrl, 'admin', server.adminPassword);
     const sider = t.page.locator('.ant-layout-sider');
     await sider.getByText('系统管理').click();
-    for (const name of ['用户与角色', '承办单位', '节假日日历', '机关信息', '文书模板']) {
+    for (const name of ['承办单位', '节假日日历', '机关信息', '期限设置', '文书模板']) {
       await sider.getByRole('menuitem', { name }).click();
       await t.page.locator('.gk-staff-content h3', { hasText: name }).first().waitFor();
       await t.page.waitForLoadState('networkidle');

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiGet, apiPatch, apiPost, apiPut } from '../../api/client.js';
 import type { AgencyProfile, AuditRow, AuditVerifyResult, CalendarYear, Department, Role, UserRow } from '../../api/types.js';
+import type { NoticeChannel, RepeatSupplementPolicy } from '../../../core/deadlines/rules.js';
 
 export function useUsers() {
   return useQuery({ queryKey: ['admin', 'users'], queryFn: () => apiGet<{ items: UserRow[]; roleLabels: Record<Role, string> }>('/api/users') });
@@ -69,6 +70,31 @@ export function useSaveAgency() {
     onSuccess: (data) => {
       qc.setQueryData(['admin', 'agency'], data);
       void qc.invalidateQueries({ queryKey: ['public', 'guide'] });
+    },
+  });
+}
+
+/** The office's deadline settings as `GET/PUT /api/settings/deadlines` carry them (services/settings.ts). */
+export interface DeadlineSettingsValue {
+  pauseDuringFeeNotice: boolean;
+  dueSoonWorkingDays: number;
+  presumedDeliveryDays: Partial<Record<NoticeChannel, number | null>>;
+  repeatSupplement: RepeatSupplementPolicy;
+}
+
+export function useDeadlineSettings() {
+  return useQuery({ queryKey: ['admin', 'deadlines'], queryFn: () => apiGet<DeadlineSettingsValue>('/api/settings/deadlines') });
+}
+
+/** Saves the deadline settings; the server recomputes every open request's deadlines, so request views refresh. */
+export function useSaveDeadlineSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Partial<DeadlineSettingsValue>) => apiPut<DeadlineSettingsValue>('/api/settings/deadlines', body),
+    onSuccess: (data) => {
+      qc.setQueryData(['admin', 'deadlines'], data);
+      void qc.invalidateQueries({ queryKey: ['requests'] });
+      void qc.invalidateQueries({ queryKey: ['alerts'] });
     },
   });
 }

@@ -20,6 +20,7 @@ export const PAGE_ROLES = {
   departments: ['admin'],
   calendar: ['admin'],
   agency: ['admin'],
+  deadlines: ['admin'],
   templates: ['admin'],
   audit: ['auditor'], // 三员分立: only the 审计员 reads the log of what the other two administrators did
 } as const satisfies Record<string, readonly Role[] | null>;

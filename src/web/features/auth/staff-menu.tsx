@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import {
-  AuditOutlined, BankOutlined, CalendarOutlined, CloudUploadOutlined, DashboardOutlined, FileAddOutlined,
+  AuditOutlined, BankOutlined, CalendarOutlined, CloudUploadOutlined, DashboardOutlined, FieldTimeOutlined, FileAddOutlined,
   FileSearchOutlined, FileTextOutlined, InboxOutlined, NotificationOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UnorderedListOutlined,
 } from '@ant-design/icons';
 import type { Role, SessionUser } from '../../api/types.js';
@@ -40,6 +40,7 @@ export const STAFF_MENU: (MenuEntry | MenuGroup)[] = [
       { path: '/staff/admin/departments', label: '承办单位', icon: <BankOutlined />, page: 'departments' },
       { path: '/staff/admin/calendar', label: '节假日日历', icon: <CalendarOutlined />, page: 'calendar' },
       { path: '/staff/admin/agency', label: '机关信息', icon: <FileSearchOutlined />, page: 'agency' },
+      { path: '/staff/admin/deadlines', label: '期限设置', icon: <FieldTimeOutlined />, page: 'deadlines' },
       { path: '/staff/admin/templates', label: '文书模板', icon: <FileTextOutlined />, page: 'templates' },
     ],
   },
