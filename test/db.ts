@@ -38,6 +38,8 @@ async function open(): Promise<DbHandle> {
  * the calling test file. Call in beforeAll.
  */
 export async function getTestDb(): Promise<DbHandle> {
+  // A file before this one in the worker may have opened a deployment (CLI tests: its own key and anchor file).
+  configureAuditChain(TEST_KEYS.chain, null);
   holder.handle ??= open();
   const handle = await holder.handle;
   await resetDb(handle);
