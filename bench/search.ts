@@ -125,7 +125,8 @@ export async function load(url: string, rows: number, log: (s: string) => void, 
     const ids = new Map<string, number>();
     let order = 0;
     for (const c of DEFAULT_CATALOGUE) {
-      const r = await pool.query('INSERT INTO catalogue_categories (code, name, parent_id, sort_order) VALUES ($1, $2, $3, $4) RETURNING id', [c.code, c.name, c.parent ? ids.get(c.parent) : null, order++]);
+      // The migrations seed the 61号 tree: take its rows, add any the generator needs.
+      const r = await pool.query('INSERT INTO catalogue_categories (code, name, parent_id, sort_order) VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name RETURNING id', [c.code, c.name, c.parent ? ids.get(c.parent) : null, order++]);
       ids.set(c.code, r.rows[0].id);
     }
     // Bulk load without the secondary indexes; build them afterwards (much faster than maintaining them per row).
