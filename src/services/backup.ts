@@ -181,73 +181,73 @@ export async function restoreFrom(db: Db, file: string): Promise<{ rows: number 
   let count = 0;
   let lineNo = 0;
   try {
-  await db.transaction(async (tx) => {
-    const columnsOf = new Map<string, string[]>();
-    let batch: { t: string; rows: Record<string, unknown>[]; lines: number[] } | null = null;
-    const flush = async () => {
-      if (!batch || batch.rows.length === 0) return;
-      const { t, rows: batchRows, lines } = batch;
-      if (!columnsOf.has(t)) columnsOf.set(t, await storedColumns(tx, t));
-      const stored = columnsOf.get(t)!;
-      if (stored.length === 0) throw new DomainError('VALIDATION', `恢复失败：表 ${t}（备份文件第 ${lines[0]} 行）在本数据库中不存在：备份与本系统的版本不一致。数据库未作任何更改。`);
-      // Only the columns the backup holds: a column added since keeps its default.
-      const present = new Set(batchRows.flatMap((r) => Object.keys(r)));
-      const columns = stored.filter((c) => present.has(c));
-      try {
-        await tx.transaction((sp) => insertBatch(sp, t, columns, batchRows));
-      } catch (e) {
-        // Find the row the database refuses, to name it.
-        for (let i = 0; i < batchRows.length; i++) {
-          try { await tx.transaction((sp) => insertBatch(sp, t, columns, [batchRows[i]])); } catch (rowError) {
-            throw new DomainError('VALIDATION', describeRestoreError(rowError, { table: t, line: lines[i], row: batchRows[i] }));
+    await db.transaction(async (tx) => {
+      const columnsOf = new Map<string, string[]>();
+      let batch: { t: string; rows: Record<string, unknown>[]; lines: number[] } | null = null;
+      const flush = async () => {
+        if (!batch || batch.rows.length === 0) return;
+        const { t, rows: batchRows, lines } = batch;
+        if (!columnsOf.has(t)) columnsOf.set(t, await storedColumns(tx, t));
+        const stored = columnsOf.get(t)!;
+        if (stored.length === 0) throw new DomainError('VALIDATION', `恢复失败：表 ${t}（备份文件第 ${lines[0]} 行）在本数据库中不存在：备份与本系统的版本不一致。数据库未作任何更改。`);
+        // Only the columns the backup holds: a column added since keeps its default.
+        const present = new Set(batchRows.flatMap((r) => Object.keys(r)));
+        const columns = stored.filter((c) => present.has(c));
+        try {
+          await tx.transaction((sp) => insertBatch(sp, t, columns, batchRows));
+        } catch (e) {
+          // Find the row the database refuses, to name it.
+          for (let i = 0; i < batchRows.length; i++) {
+            try { await tx.transaction((sp) => insertBatch(sp, t, columns, [batchRows[i]])); } catch (rowError) {
+              throw new DomainError('VALIDATION', describeRestoreError(rowError, { table: t, line: lines[i], row: batchRows[i] }));
+            }
           }
+          throw new DomainError('VALIDATION', describeRestoreError(e, { table: t, line: lines[0] }));
         }
-        throw new DomainError('VALIDATION', describeRestoreError(e, { table: t, line: lines[0] }));
-      }
-      count += batchRows.length;
-      batch.rows = [];
-      batch.lines = [];
-    };
-    const lines = (async () => {
-      for await (const line of rl) {
-        lineNo++;
-        if (!line.trim()) continue;
-        let obj: { t?: string; r?: Record<string, unknown> } & Header;
-        try { obj = JSON.parse(line); } catch { throw new DomainError('VALIDATION', `恢复失败：备份文件第 ${lineNo} 行不是有效的 JSON（文件不完整或被修改）。数据库未作任何更改。`); }
-        if (!header) {
-          header = obj;
-          if (header?.format !== FORMAT) throw new DomainError('VALIDATION', `不是 Gongkai 备份文件（格式 ${header?.format ?? '未知'}）`);
-          const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM departments) AS n`);
-          if (Number(n) > 0) throw new DomainError('CONFLICT', '恢复只能在空数据库上进行：请使用新的数据目录（--data）或新的 PostgreSQL 数据库');
-          continue;
+        count += batchRows.length;
+        batch.rows = [];
+        batch.lines = [];
+      };
+      const lines = (async () => {
+        for await (const line of rl) {
+          lineNo++;
+          if (!line.trim()) continue;
+          let obj: { t?: string; r?: Record<string, unknown> } & Header;
+          try { obj = JSON.parse(line); } catch { throw new DomainError('VALIDATION', `恢复失败：备份文件第 ${lineNo} 行不是有效的 JSON（文件不完整或被修改）。数据库未作任何更改。`); }
+          if (!header) {
+            header = obj;
+            if (header?.format !== FORMAT) throw new DomainError('VALIDATION', `不是 Gongkai 备份文件（格式 ${header?.format ?? '未知'}）`);
+            const [{ n }] = await rows<{ n: number }>(tx, sql`SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM audit_log) + (SELECT count(*) FROM departments) AS n`);
+            if (Number(n) > 0) throw new DomainError('CONFLICT', '恢复只能在空数据库上进行：请使用新的数据目录（--data）或新的 PostgreSQL 数据库');
+            continue;
+          }
+          if (typeof obj.t !== 'string' || !obj.r || typeof obj.r !== 'object') throw new DomainError('VALIDATION', `恢复失败：备份文件第 ${lineNo} 行不是一条表记录。数据库未作任何更改。`);
+          if (!batch || batch.t !== obj.t) {
+            await flush();
+            batch = { t: obj.t, rows: [], lines: [] };
+            // Tables the migrations or the start seed (calendar, settings, the 61号 catalogue tree): the backup's rows replace them.
+            if (SEEDED_TABLES.includes(obj.t)) await tx.execute(sql`DELETE FROM ${sql.identifier(obj.t)}`);
+          }
+          batch.rows.push(obj.r);
+          batch.lines.push(lineNo);
+          if (batch.rows.length >= BATCH) await flush();
         }
-        if (typeof obj.t !== 'string' || !obj.r || typeof obj.r !== 'object') throw new DomainError('VALIDATION', `恢复失败：备份文件第 ${lineNo} 行不是一条表记录。数据库未作任何更改。`);
-        if (!batch || batch.t !== obj.t) {
-          await flush();
-          batch = { t: obj.t, rows: [], lines: [] };
-          // Tables the migrations or the start seed (calendar, settings, the 61号 catalogue tree): the backup's rows replace them.
-          if (SEEDED_TABLES.includes(obj.t)) await tx.execute(sql`DELETE FROM ${sql.identifier(obj.t)}`);
+        await flush();
+      })();
+      lines.catch(() => {});
+      try {
+        await Promise.race([lines, broken]);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (!(e instanceof DomainError) && (code.startsWith('Z_') || code === 'ENOENT' || code === 'EISDIR')) {
+          throw new DomainError('VALIDATION', `无法读取备份文件 ${file}：${code === 'ENOENT' ? '文件不存在' : '文件损坏或不是 gzip 压缩的备份'}`);
         }
-        batch.rows.push(obj.r);
-        batch.lines.push(lineNo);
-        if (batch.rows.length >= BATCH) await flush();
+        throw e;
       }
-      await flush();
-    })();
-    lines.catch(() => {});
-    try {
-      await Promise.race([lines, broken]);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? '';
-      if (!(e instanceof DomainError) && (code.startsWith('Z_') || code === 'ENOENT' || code === 'EISDIR')) {
-        throw new DomainError('VALIDATION', `无法读取备份文件 ${file}：${code === 'ENOENT' ? '文件不存在' : '文件损坏或不是 gzip 压缩的备份'}`);
-      }
-      throw e;
-    }
-    if (!header) throw new DomainError('VALIDATION', `备份文件 ${file} 是空的`);
-    await resetSequences(tx, (header as Header).sequences ?? {});
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'backup.restored', targetType: null, targetId: null, detail: { file, createdAt: (header as Header).createdAt ?? null, rows: count } });
-  });
+      if (!header) throw new DomainError('VALIDATION', `备份文件 ${file} 是空的`);
+      await resetSequences(tx, (header as Header).sequences ?? {});
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'backup.restored', targetType: null, targetId: null, detail: { file, createdAt: (header as Header).createdAt ?? null, rows: count } });
+    });
   } finally {
     // A refused restore stops reading: no stream may go on and fail later, unobserved.
     rl.close();
