@@ -3,3 +3,4 @@ export * from './layout.js';
 export * from './render-notice-docx.js';
 export * from './render-notice-html.js';
 export * from './render-notice-text.js';
+export * from './render-notice-pdf.js';
